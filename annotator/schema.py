@@ -104,11 +104,18 @@ class Schema:
         lab = self.label(label)
         return [self.attributes[a] for a in self.layer_attributes.get(lab.layer, ())]
 
-    def validate_attrs(self, label: str, attrs: Mapping[str, Any]) -> dict[str, Any]:
-        """Check and convert a span's attributes; unknown names are refused."""
+    def validate_attrs(self, label: str, attrs: Mapping[str, Any], *, strict: bool = True) -> dict[str, Any]:
+        """Check and convert a span's attributes.
+
+        Unknown names are refused when ``strict`` (edits); imports keep them as they are, so
+        attributes of other tools (brat's, Label Studio's) survive a round trip.
+        """
         allowed = {a.name: a for a in self.attributes_of(label)}
         out: dict[str, Any] = {}
         for key, value in attrs.items():
+            if key not in allowed and not strict:
+                out[key] = value
+                continue
             if key not in allowed:
                 raise ValidationError(
                     f"label {label}: unknown attribute {key!r}; allowed: {', '.join(allowed) or 'none'}"

@@ -1,0 +1,375 @@
+"""Documents: import (all or nothing), read, list and filter, status."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from annotator.errors import AnnotatorError, NotFoundError, ValidationError
+from annotator.model import DocId, DocRecord, Document, DocumentInfo, DocStatus, Layer, Origin, SpanState
+from annotator.store import BATCH, new_uid, now
+from annotator.textnorm import normalize, text_hash
+
+if TYPE_CHECKING:
+    from annotator.project import Project
+
+Progress = Callable[[int, int | None], bool | None]
+"""progress(done, total) → return False to cancel."""
+
+
+class Cancelled(AnnotatorError):
+    """The person cancelled a long operation; nothing was written."""
+
+
+@dataclass
+class ImportResult:
+    documents_added: list[int] = field(default_factory=list)
+    documents_matched: list[int] = field(default_factory=list)
+    spans_added: int = 0
+    spans_skipped: int = 0
+    links_added: int = 0
+    skipped: list[str] = field(default_factory=list)  # bad records skipped on request, with reasons
+    changes: Any = None
+
+    @property
+    def documents(self) -> int:
+        return len(self.documents_added) + len(self.documents_matched)
+
+
+def _info(row: Any, counts: dict[int, int]) -> DocumentInfo:
+    return DocumentInfo(
+        id=DocId(row["id"]), title=row["title"], status=DocStatus(row["status"]), length=row["length"],
+        span_count=counts.get(row["id"], 0), language=row["language"], source_url=row["source_url"],
+    )
+
+
+class Documents:
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.store = project.store
+
+    # ---- reading ------------------------------------------------------------------------------
+
+    def get(self, doc_id: int) -> Document:
+        r = self.store.one("SELECT * FROM documents WHERE id = ?", (doc_id,))
+        if r is None:
+            raise NotFoundError(f"no document with id {doc_id}")
+        return Document(
+            id=DocId(r["id"]), title=r["title"], text=r["text"], text_hash=r["text_hash"],
+            status=DocStatus(r["status"]), source_url=r["source_url"], published=r["published"],
+            language=r["language"], imported_from=r["imported_from"], meta=json.loads(r["meta"] or "{}"),
+            created_at=r["created_at"], updated_at=r["updated_at"],
+        )
+
+    def text(self, doc_id: int) -> str:
+        t = self.store.scalar("SELECT text FROM documents WHERE id = ?", (doc_id,))
+        if t is None:
+            raise NotFoundError(f"no document with id {doc_id}")
+        return str(t)
+
+    def info(self, doc_id: int) -> DocumentInfo:
+        infos = self.infos([doc_id])
+        if not infos:
+            raise NotFoundError(f"no document with id {doc_id}")
+        return infos[0]
+
+    def infos(self, doc_ids: Sequence[int]) -> list[DocumentInfo]:
+        """Rows for these ids (without text), in the given order."""
+        rows: dict[int, Any] = {}
+        for k in range(0, len(doc_ids), BATCH):
+            chunk = list(doc_ids[k : k + BATCH])
+            marks = ",".join("?" * len(chunk))
+            for r in self.store.query(
+                f"SELECT id, title, status, length, language, source_url FROM documents WHERE id IN ({marks})", chunk
+            ):
+                rows[r["id"]] = r
+        counts = self.span_counts(list(rows))
+        return [_info(rows[i], counts) for i in doc_ids if i in rows]
+
+    def span_counts(self, doc_ids: Sequence[int]) -> dict[int, int]:
+        """Number of spans that are not rejected, per document."""
+        out: dict[int, int] = {}
+        for k in range(0, len(doc_ids), BATCH):
+            chunk = list(doc_ids[k : k + BATCH])
+            marks = ",".join("?" * len(chunk))
+            for doc, n in self.store.conn.execute(
+                f"SELECT doc_id, COUNT(*) FROM spans WHERE doc_id IN ({marks}) AND state != 'rejected' "
+                "GROUP BY doc_id", chunk
+            ):
+                out[doc] = n
+        return out
+
+    def _where(self, status: Iterable[str] | str | None, text: str | None) -> tuple[str, list[Any]]:
+        where: list[str] = []
+        params: list[Any] = []
+        if status:
+            statuses = [status] if isinstance(status, str) else list(status)
+            where.append(f"status IN ({','.join('?' * len(statuses))})")
+            params.extend(str(s) for s in statuses)
+        if text:
+            where.append("(title LIKE ? ESCAPE '\\' OR CAST(id AS TEXT) = ?)")
+            esc = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            params.extend([f"%{esc}%", text.strip()])
+        return (" WHERE " + " AND ".join(where)) if where else "", params
+
+    def ids(self, *, status: Iterable[str] | str | None = None, text: str | None = None,
+            order: str = "id", descending: bool = False) -> list[int]:
+        """Ids of the documents that pass the filter, sorted; cheap even for 100,000 documents."""
+        where, params = self._where(status, text)
+        columns = {"id": "id", "title": "title COLLATE NOCASE", "status": "status", "length": "length"}
+        if order == "spans":
+            sql = (f"SELECT d.id FROM documents d LEFT JOIN (SELECT doc_id, COUNT(*) n FROM spans "
+                   f"WHERE state != 'rejected' GROUP BY doc_id) c ON c.doc_id = d.id{where.replace('WHERE', 'WHERE', 1)} "
+                   f"ORDER BY COALESCE(c.n, 0) {'DESC' if descending else 'ASC'}, d.id")
+        else:
+            col = columns.get(order, "id")
+            sql = f"SELECT id FROM documents{where} ORDER BY {col} {'DESC' if descending else 'ASC'}, id"
+        return [r[0] for r in self.store.conn.execute(sql, params)]
+
+    def list(self, *, status: Iterable[str] | str | None = None, text: str | None = None,
+             limit: int | None = None, offset: int = 0) -> list[DocumentInfo]:
+        ids = self.ids(status=status, text=text)
+        page = ids[offset : offset + limit if limit is not None else None]
+        return self.infos(page)
+
+    def count(self, *, status: Iterable[str] | str | None = None, text: str | None = None) -> int:
+        where, params = self._where(status, text)
+        return int(self.store.scalar(f"SELECT COUNT(*) FROM documents{where}", params))
+
+    def by_hash(self, digest: str) -> list[int]:
+        return [r[0] for r in self.store.conn.execute("SELECT id FROM documents WHERE text_hash = ?", (digest,))]
+
+    def next_unfinished(self, after: int | None = None) -> int | None:
+        """The next document (by id, wrapping round) that is new or in progress."""
+        q = "SELECT id FROM documents WHERE status IN ('new', 'in_progress') AND id > ? ORDER BY id LIMIT 1"
+        r = self.store.conn.execute(q, (after or 0,)).fetchone()
+        if r is None and after:
+            r = self.store.conn.execute(q, (0,)).fetchone()
+            if r is not None and r[0] == after:
+                return None
+        return None if r is None else int(r[0])
+
+    def status_counts(self) -> dict[str, int]:
+        return {s: n for s, n in self.store.conn.execute("SELECT status, COUNT(*) FROM documents GROUP BY status")}
+
+    # ---- changing ------------------------------------------------------------------------------
+
+    def set_status(self, doc_id: int, status: DocStatus | str) -> Any:
+        st = DocStatus(status)
+        with self.project.operation("documents.set_status", summary={"doc_id": doc_id, "status": str(st)}) as op:
+            op.update("documents", doc_id, {"status": str(st)})
+        return op.result
+
+    def update_meta(self, doc_id: int, **values: Any) -> Any:
+        """Change title, source_url, published, language or meta (never the text)."""
+        allowed = {"title", "source_url", "published", "language", "meta"}
+        bad = set(values) - allowed
+        if bad:
+            raise ValidationError(f"cannot change {', '.join(sorted(bad))} of a document")
+        with self.project.operation("documents.update", summary={"doc_id": doc_id}) as op:
+            op.update("documents", doc_id, values)
+        return op.result
+
+    def delete(self, doc_ids: Sequence[int]) -> Any:
+        """Delete documents with their spans (not undoable; recorded in the log)."""
+        with self.project.operation("documents.delete", summary={"doc_ids": list(doc_ids)}, undoable=False) as op:
+            for d in doc_ids:
+                self.project.search.unindex(d)
+                op.delete("documents", d)
+        return op.result
+
+    def add(self, text: str, *, title: str = "", spans: Sequence[Any] = (), **meta: Any) -> int:
+        """Add one document (text NFC-normalised, spans mapped); returns its id."""
+        record = DocRecord(text=text, title=title, spans=list(spans), **meta)
+        result = self.import_records([record], normalized=False)
+        ids = result.documents_added or result.documents_matched
+        return ids[0]
+
+    def import_records(
+        self,
+        records: Iterable[DocRecord],
+        *,
+        imported_from: str | None = None,
+        origin: Origin = Origin.IMPORTED,
+        normalized: bool = False,
+        errors: list[str] | None = None,
+        add_labels: bool = False,
+        progress: Progress | None = None,
+        total: int | None = None,
+        gold: bool = False,
+    ) -> ImportResult:
+        """Import documents with their spans and links in ONE transaction: all or nothing.
+
+        ``normalized``: the records' text is already NFC with LF line ends (formats do that);
+        otherwise the text is normalised here and spans mapped onto it. A record whose text is
+        already in the project adds only the spans it does not have. With ``errors`` given, a bad
+        record is skipped and its reason appended; otherwise the first bad record raises and
+        nothing is written. ``add_labels`` adds unknown labels to the schema (entity layer).
+        ``progress(done, total)`` may return False to cancel (raises Cancelled, nothing written).
+        """
+        project = self.project
+        result = ImportResult()
+        schema = project.schema
+        t = now()
+        actor = project.actor
+        new_labels: list[str] = []
+        with project.operation("documents.import", undoable=False, summary={"from": imported_from}) as op:
+            span_rows: list[tuple[Any, ...]] = []
+            link_rows: list[tuple[Any, ...]] = []
+            for n, rec in enumerate(records, 1):
+                try:
+                    with self.store.transaction():
+                        spans_one: list[tuple[Any, ...]] = []
+                        links_one: list[tuple[Any, ...]] = []
+                        one = ImportResult()
+                        self._import_one(rec, one, spans_one, links_one, schema, t, actor, origin,
+                                         imported_from, normalized, add_labels, new_labels, gold)
+                    result.documents_added += one.documents_added
+                    result.documents_matched += one.documents_matched
+                    result.spans_added += one.spans_added
+                    result.spans_skipped += one.spans_skipped
+                    result.links_added += one.links_added
+                    span_rows.extend(spans_one)
+                    link_rows.extend(links_one)
+                    if len(span_rows) >= 20000:
+                        self._flush(span_rows, link_rows)
+                except (ValidationError, ValueError) as exc:
+                    where = rec.ext_id or rec.title or f"record {n}"
+                    if errors is None:
+                        raise ValidationError(f"{imported_from or 'input'}: {where}: {exc}") from None
+                    errors.append(f"{where}: {exc}")
+                    result.skipped.append(f"{where}: {exc}")
+                if progress is not None and progress(n, total) is False:
+                    raise Cancelled("import cancelled; nothing was imported")
+            self._flush(span_rows, link_rows)
+            if new_labels:
+                from annotator.schema import LabelDef
+
+                palette = ["#c2dfff", "#ffd6a5", "#caffbf", "#fdffb6", "#ffc6ff", "#bdb2ff", "#9bf6ff"]
+                extra = [LabelDef(lab, Layer.ENTITY, palette[i % len(palette)], "", "added by import")
+                         for i, lab in enumerate(new_labels)]
+                sch = schema.with_labels(extra)
+                self.store.set_setting("schema", sch.to_json())
+                project._schema = sch
+                op.schema_changed = True
+            op.touch("documents", *result.documents_added, *result.documents_matched)
+            op.summary.update(documents_added=len(result.documents_added),
+                              documents_matched=len(result.documents_matched),
+                              spans_added=result.spans_added, doc_ids=result.documents_added[:10000],
+                              skipped=len(result.skipped))
+        result.changes = op.result
+        return result
+
+    def _flush(self, span_rows: list[tuple[Any, ...]], link_rows: list[tuple[Any, ...]]) -> None:
+        conn = self.store.conn
+        if span_rows:
+            conn.executemany(
+                'INSERT INTO spans (uid, doc_id, start, "end", label, layer, attrs, origin, state, annotator, '
+                "entity_id, gold, ext_id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                span_rows,
+            )
+            claim_rows = [(r[0], r[13]) for r in span_rows if r[5] == "claim"]
+            if claim_rows:
+                conn.executemany(
+                    "INSERT INTO claims (span_id, state, updated_at) SELECT id, 'draft', ? FROM spans WHERE uid = ?",
+                    [(t, uid) for uid, t in claim_rows],
+                )
+            span_rows.clear()
+        if link_rows:
+            conn.executemany(
+                "INSERT OR IGNORE INTO links (uid, doc_id, source_id, target_id, role, annotator, ext_id, created_at) "
+                "SELECT ?, ?, s.id, t.id, ?, ?, ?, ? FROM spans s, spans t WHERE s.uid = ? AND t.uid = ?",
+                link_rows,
+            )
+            link_rows.clear()
+
+    def _import_one(self, rec: DocRecord, result: ImportResult, span_rows: list[tuple[Any, ...]],
+                    link_rows: list[tuple[Any, ...]], schema: Any, t: str, actor: str, origin: Origin,
+                    imported_from: str | None, normalized: bool, add_labels: bool,
+                    new_labels: list[str], gold: bool) -> None:
+        conn = self.store.conn
+        if not isinstance(rec.text, str):
+            raise ValidationError("the text is missing or not a string")
+        if normalized:
+            text = rec.text
+            mapped = [(s.start, s.end) for s in rec.spans]
+        else:
+            norm = normalize(rec.text)
+            text = norm.text
+            mapped = []
+            for s in rec.spans:
+                if not (0 <= s.start < s.end <= len(rec.text)):
+                    raise ValidationError(
+                        f"span {s.start}-{s.end} {s.label}: " + ("empty span" if s.start >= s.end else
+                                                                  f"outside the text (length {len(rec.text)})"))
+                mapped.append(norm.map_span(s.start, s.end) if not norm.identity else (s.start, s.end))
+        digest = text_hash(text)
+        existing = conn.execute("SELECT id FROM documents WHERE text_hash = ? LIMIT 1", (digest,)).fetchone()
+        have: set[tuple[int, int, str]] = set()
+        if existing:
+            doc_id = int(existing[0])
+            result.documents_matched.append(doc_id)
+            have = {(a, b, c) for a, b, c in conn.execute(
+                'SELECT start, "end", label FROM spans WHERE doc_id = ?', (doc_id,))}
+        else:
+            cur = conn.execute(
+                "INSERT INTO documents (uid, title, text, text_hash, length, status, source_url, published, "
+                "language, imported_from, ext_id, meta, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (new_uid(), rec.title or _title_of(text), text, digest, len(text), str(rec.status or DocStatus.NEW),
+                 rec.source_url, rec.published, rec.language, rec.imported_from or imported_from, rec.ext_id,
+                 json.dumps(rec.meta or {}, ensure_ascii=False), t, t),
+            )
+            doc_id = int(cur.lastrowid or 0)
+            result.documents_added.append(doc_id)
+        n = len(text)
+        uid_of: dict[str, str] = {}
+        for s, (start, end) in zip(rec.spans, mapped, strict=True):
+            if not (0 <= start < end <= n):
+                raise ValidationError(
+                    f"span {start}-{end} {s.label}: " + ("empty span" if start >= end else f"outside the text (length {n})")
+                )
+            if not schema.has_label(s.label):
+                if add_labels:
+                    if s.label not in new_labels:
+                        new_labels.append(s.label)
+                    layer = Layer.ENTITY
+                else:
+                    raise ValidationError(
+                        f"span {start}-{end}: unknown label {s.label!r}; the schema has {', '.join(schema.label_names())}"
+                    )
+            else:
+                layer = schema.label(s.label).layer
+            attrs = schema.validate_attrs(s.label, s.attrs, strict=False) if s.label in schema.label_names() else dict(s.attrs)
+            key = (start, end, s.label)
+            if key in have:
+                result.spans_skipped += 1
+                continue
+            have.add(key)
+            entity_id = None
+            if s.entity:
+                entity_id = self.project.entities.ensure(s.entity, s.label)
+            uid = new_uid()
+            if s.ext_id:
+                uid_of[s.ext_id] = uid
+            state = SpanState(s.state) if s.state else SpanState.ACCEPTED
+            span_rows.append((uid, doc_id, start, end, s.label, str(layer), json.dumps(attrs, ensure_ascii=False),
+                              str(origin if state != SpanState.SUGGESTED or origin != Origin.IMPORTED else origin),
+                              str(state), actor, entity_id, int(gold), s.ext_id, t, t))
+            result.spans_added += 1
+        for link in rec.links:
+            if link.source not in uid_of or link.target not in uid_of:
+                if link.source in uid_of or link.target in uid_of or not existing:
+                    raise ValidationError(f"link {link.ext_id or ''} {link.role}: refers to a span that is not in the record")
+                continue
+            link_rows.append((new_uid(), doc_id, link.role, actor, link.ext_id, t, uid_of[link.source], uid_of[link.target]))
+            result.links_added += 1
+
+
+def _title_of(text: str) -> str:
+    for line in text.splitlines():
+        line = line.strip()
+        if line:
+            return line[:120]
+    return "(empty)"

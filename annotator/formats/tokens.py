@@ -1,0 +1,569 @@
+"""Tokens for the token-level formats (CoNLL, spaCy, Hugging Face, Prodigy) and tag sequences.
+
+A tokeniser returns ``(start, end)`` code-point offsets into the text, in order, never
+overlapping, never holding white space at their ends. Spans are then placed on tokens with
+:class:`TokenIndex`; a span whose start or end is not a token boundary is *reported* by the
+writers, never moved.
+
+Tokenisers (see :func:`get_tokenizer`):
+
+``"simple"`` (default)
+    Runs of letters, digits and combining marks are words. Punctuation *between two word
+    characters* stays inside the word, so numbers and codes with inner punctuation are one
+    token: ``88,8``, ``4/8/2020``, ``35-CT/TW``, ``2020-2025``, ``self-driving``, ``don't``.
+    Every other non-space character is a token of its own (one user-perceived character: an emoji
+    with its modifiers or ZWJ sequence, a flag, a mark on a symbol); ``%`` after ``88,8`` is its
+    own token. White space, control characters and zero-width format characters (ZWSP, BOM,
+    bidi marks) separate tokens and belong to none, except ZWJ/ZWNJ/soft hyphen between two word
+    characters, which stay inside the word.
+``"spacy:<lang>"``
+    ``spacy.blank(lang)``'s rule-based tokenizer (no model download); white-space tokens are
+    dropped. Needs spaCy; ``"spacy:vi"`` needs pyvi. When it cannot be loaded the writer falls
+    back (Vietnamese syllables for ``vi``, otherwise ``simple``) and says so in its report.
+``"vi"``
+    Vietnamese syllables: the ``simple`` rules (a syllable is a word between spaces).
+``"vi-words"``
+    Vietnamese words: syllables joined greedily (longest match first) with the word list shipped
+    in ``vi_words.txt`` (or a list you give). A joined word contains a space (``Sơn La``);
+    CoNLL writes it with ``_`` (``Sơn_La``), as VLSP data does.
+``"vi-pyvi"``
+    Word segmentation by pyvi when it is installed; otherwise ``vi-words`` and a report line.
+
+Tag sequences: :func:`encode_tags` / :func:`decode_tags` for IOB1, IOB2, BILOU and IOBES, and
+:func:`assign_levels`, the one deterministic policy for spans that overlap (used for CoNLL tag
+columns, spaCy ``doc.ents`` and Hugging Face ``ner_tags``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+from annotator.model import SpanRecord
+from annotator.offsets import is_cluster_boundary
+
+Offsets = tuple[int, int]
+
+__all__ = [
+    "Tokenizer",
+    "SimpleTokenizer",
+    "SpacyTokenizer",
+    "VietnameseTokenizer",
+    "get_tokenizer",
+    "TokenIndex",
+    "TokenSpan",
+    "SCHEMES",
+    "encode_tags",
+    "decode_tags",
+    "parse_tag",
+    "detect_scheme",
+    "assign_levels",
+    "layer_resolver",
+    "LAYER_ORDER",
+]
+
+
+@runtime_checkable
+class Tokenizer(Protocol):
+    """Anything with a ``name`` and ``tokenize(text) -> [(start, end), ...]`` (code points)."""
+
+    @property
+    def name(self) -> str: ...
+
+    def tokenize(self, text: str) -> list[Offsets]: ...
+
+
+# ---- the default tokeniser ----------------------------------------------------------------
+
+_INNER_PUNCT = frozenset(".,'’-/:_\u00b7")
+_JOINERS = frozenset("\u200c\u200d\u00ad")  # ZWNJ, ZWJ, soft hyphen
+
+
+def _is_word(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "LNM"
+
+
+def _is_separator(ch: str) -> bool:
+    """White space, controls and format characters: they separate tokens."""
+    if ch.isspace():
+        return True
+    cat = unicodedata.category(ch)
+    return cat in ("Cc", "Cf", "Zl", "Zp", "Zs", "Cs", "Co", "Cn") and not _is_emoji_part(ch)
+
+
+def _is_emoji_part(ch: str) -> bool:
+    # tag characters of emoji tag sequences are Cf but belong to the emoji
+    return "\U000e0020" <= ch <= "\U000e007f"
+
+
+@dataclass(frozen=True, slots=True)
+class SimpleTokenizer:
+    """White space and punctuation; numbers and codes with inner punctuation stay whole."""
+
+    name: str = "simple"
+
+    def tokenize(self, text: str) -> list[Offsets]:
+        out: list[Offsets] = []
+        i, n = 0, len(text)
+        while i < n:
+            ch = text[i]
+            if _is_word(ch):
+                j = i + 1
+                while j < n:
+                    c = text[j]
+                    if _is_word(c):
+                        j += 1
+                    elif (c in _INNER_PUNCT or c in _JOINERS) and j + 1 < n and _is_word(text[j + 1]):
+                        j += 2
+                    elif not is_cluster_boundary(text, j):
+                        j += 1
+                    else:
+                        break
+                out.append((i, j))
+                i = j
+            elif _is_separator(ch) and is_cluster_boundary(text, i + 1 if i + 1 <= n else n):
+                i += 1
+            else:
+                j = i + 1
+                while j < n and not is_cluster_boundary(text, j):
+                    j += 1
+                if not all(_is_separator(c) for c in text[i:j]):
+                    out.append((i, j))
+                i = j
+        return out
+
+
+# ---- Vietnamese ---------------------------------------------------------------------------
+
+
+def _default_vi_words_path() -> Path:
+    return Path(__file__).resolve().parent / "vi_words.txt"
+
+
+@lru_cache(maxsize=4)
+def load_word_list(path: str | None = None) -> frozenset[tuple[str, ...]]:
+    """Multi-syllable words (lower case, as syllable tuples) from a UTF-8 file, one a line.
+
+    Lines starting with ``#`` and blank lines are ignored.
+    """
+    p = Path(path) if path else _default_vi_words_path()
+    words: set[tuple[str, ...]] = set()
+    for line in p.read_text(encoding="utf-8").splitlines():
+        line = unicodedata.normalize("NFC", line.strip())
+        if not line or line.startswith("#"):
+            continue
+        syl = tuple(line.lower().split())
+        if len(syl) > 1:
+            words.add(syl)
+    return frozenset(words)
+
+
+@dataclass(frozen=True, slots=True)
+class VietnameseTokenizer:
+    """Vietnamese syllables, optionally joined into words by a greedy longest-match dictionary.
+
+    Syllables are joined only when separated by exactly one space, so a word never spans a line
+    break or punctuation.
+    """
+
+    segment: bool = False
+    words: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
+    name: str = "vi"
+
+    @classmethod
+    def with_word_list(cls, path: str | None = None) -> VietnameseTokenizer:
+        return cls(segment=True, words=load_word_list(path), name="vi-words")
+
+    def tokenize(self, text: str) -> list[Offsets]:
+        syll = SimpleTokenizer().tokenize(text)
+        if not self.segment or not self.words:
+            return syll
+        max_len = max((len(w) for w in self.words), default=1)
+        out: list[Offsets] = []
+        i = 0
+        while i < len(syll):
+            best = 1
+            for k in range(min(max_len, len(syll) - i), 1, -1):
+                ok = all(
+                    text[syll[i + m][1]:syll[i + m + 1][0]] == " " for m in range(k - 1)
+                )
+                if not ok:
+                    continue
+                key = tuple(text[s:e].lower() for s, e in syll[i:i + k])
+                if key in self.words:
+                    best = k
+                    break
+            out.append((syll[i][0], syll[i + best - 1][1]))
+            i += best
+        return out
+
+
+@dataclass(slots=True)
+class PyviTokenizer:
+    """pyvi's word segmentation, mapped back onto the text's offsets."""
+
+    name: str = "vi-pyvi"
+    _vi: Any = None
+
+    def tokenize(self, text: str) -> list[Offsets]:
+        if self._vi is None:
+            from pyvi import ViTokenizer  # type: ignore[import-not-found]
+
+            self._vi = ViTokenizer
+        out: list[Offsets] = []
+        pos = 0
+        for tok in self._vi.tokenize(text).split():
+            # pyvi joins the syllables of a word with "_": find each syllable in order
+            start = end = -1
+            for part in tok.split("_") if "_" in tok else [tok]:
+                k = text.find(part, pos)
+                if k < 0:
+                    break
+                if start < 0:
+                    start = k
+                end = pos = k + len(part)
+            if start >= 0:
+                out.append((start, end))
+        return out
+
+
+# ---- spaCy --------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class SpacyTokenizer:
+    """``spacy.blank(lang).tokenizer``; white-space tokens are not tokens here."""
+
+    lang: str
+    name: str = ""
+    _nlp: Any = None
+
+    def __post_init__(self) -> None:
+        if not self.name:
+            self.name = f"spacy:{self.lang}"
+
+    def load(self) -> None:
+        """Load the spaCy pipeline now; raises ImportError (or another error) when it can't."""
+        if self._nlp is None:
+            import spacy
+
+            self._nlp = spacy.blank(self.lang)
+
+    def tokenize(self, text: str) -> list[Offsets]:
+        self.load()
+        doc = self._nlp.make_doc(text)
+        return [(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space and t.text.strip()]
+
+
+def get_tokenizer(spec: str | Tokenizer | None = None, *, problems: list[str] | None = None) -> Tokenizer:
+    """The tokeniser named by ``spec`` (see the module doc), or ``spec`` itself.
+
+    When an optional dependency is missing, falls back and appends a sentence to ``problems``.
+    """
+    if spec is not None and not isinstance(spec, str):
+        return spec
+    name = (spec or "simple").strip()
+    note = problems.append if problems is not None else (lambda _m: None)
+    if name in ("simple", "default", "whitespace"):
+        return SimpleTokenizer()
+    if name == "vi":
+        return VietnameseTokenizer()
+    if name == "vi-words":
+        return VietnameseTokenizer.with_word_list()
+    if name == "vi-pyvi":
+        try:
+            import pyvi  # type: ignore[import-not-found]  # noqa: F401
+        except ImportError:
+            note("tokenizer vi-pyvi: pyvi is not installed; used the shipped Vietnamese word list (vi-words)")
+            return VietnameseTokenizer.with_word_list()
+        return PyviTokenizer()
+    if name.startswith("spacy:"):
+        lang = name.split(":", 1)[1]
+        tok = SpacyTokenizer(lang)
+        try:
+            tok.load()
+        except Exception as exc:  # ImportError, or spaCy's own error for an unknown language
+            fallback: Tokenizer = VietnameseTokenizer()
+            if lang != "vi":
+                fallback = SimpleTokenizer()
+            note(f"tokenizer {name}: cannot load spaCy's {lang!r} tokenizer ({type(exc).__name__}: {exc}); "
+                 f"used {fallback.name}")
+            return fallback
+        return tok
+    raise ValueError(f"unknown tokenizer {name!r}; use simple, vi, vi-words, vi-pyvi or spacy:<lang>")
+
+
+# ---- spans on tokens ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TokenSpan:
+    """A span on tokens: tokens ``first`` .. ``last`` inclusive."""
+
+    first: int
+    last: int
+    label: str
+    index: int  # position of the span in the record's span list
+
+
+class TokenIndex:
+    """Token offsets of one text, with look-ups from character offsets to token numbers."""
+
+    __slots__ = ("offsets", "_starts", "_ends", "_by_start", "_by_end")
+
+    def __init__(self, offsets: Sequence[Offsets]) -> None:
+        self.offsets: list[Offsets] = list(offsets)
+        self._starts = [s for s, _ in self.offsets]
+        self._ends = [e for _, e in self.offsets]
+        self._by_start = {s: k for k, (s, _) in enumerate(self.offsets)}
+        self._by_end = {e: k for k, (_, e) in enumerate(self.offsets)}
+
+    def __len__(self) -> int:
+        return len(self.offsets)
+
+    def tokens_of(self, start: int, end: int) -> tuple[int, int] | None:
+        """First and last (inclusive) token of a span that sits on token boundaries, else None."""
+        first = self._by_start.get(start)
+        last = self._by_end.get(end)
+        if first is None or last is None or last < first:
+            return None
+        return first, last
+
+    def why_not(self, start: int, end: int) -> str:
+        """A short reason why (start, end) is not on token boundaries."""
+        if end <= start:
+            return "empty span"
+        k = bisect.bisect_left(self._ends, start + 1)
+        if k >= len(self.offsets) or self.offsets[k][0] >= end:
+            return "covers no token"
+        parts = []
+        if start not in self._by_start:
+            parts.append(f"starts inside token {k}")
+        if end not in self._by_end:
+            j = bisect.bisect_left(self._ends, end)
+            parts.append(f"ends inside token {j}")
+        return " and ".join(parts) or "not on token boundaries"
+
+    def char_span(self, first: int, last: int) -> Offsets:
+        return self.offsets[first][0], self.offsets[last][1]
+
+
+# ---- tag schemes --------------------------------------------------------------------------
+
+SCHEMES = ("IOB1", "IOB2", "BILOU", "IOBES")
+
+
+def parse_tag(tag: str) -> tuple[str, str | None]:
+    """``"B-PER"`` → ``("B", "PER")``; ``"O"`` → ``("O", None)``. Raises ValueError otherwise.
+
+    ``B_PER`` is accepted too; S/E (IOBES) and U/L (BILOU) prefixes are recognised.
+    """
+    if tag == "O":
+        return "O", None
+    if len(tag) > 2 and tag[0] in "BIOLUSE" and tag[1] in "-_":
+        prefix, label = tag[0], tag[2:]
+        if prefix != "O":
+            return prefix, label
+    raise ValueError(f"{tag!r} is not a tag (O, B-X, I-X, L-X, U-X, E-X or S-X)")
+
+
+def detect_scheme(tags: Iterable[str]) -> str:
+    """BILOU when L-/U- tags occur, IOBES when E-/S- tags occur, else IOB2 (which also reads IOB1)."""
+    seen: set[str] = set()
+    for t in tags:
+        if t != "O":
+            seen.add(t[:1])
+    if seen & {"L", "U"}:
+        return "BILOU"
+    if seen & {"E", "S"}:
+        return "IOBES"
+    return "IOB2"
+
+
+def encode_tags(n_tokens: int, spans: Iterable[tuple[int, int, str]], scheme: str = "IOB2") -> list[str]:
+    """Tags for non-overlapping spans given as (first, last inclusive, label) token ranges."""
+    if scheme not in SCHEMES:
+        raise ValueError(f"unknown tag scheme {scheme!r}; use one of {', '.join(SCHEMES)}")
+    tags = ["O"] * n_tokens
+    ordered = sorted(spans)
+    prev_end, prev_label = -2, None
+    single, last_p = ("U", "L") if scheme == "BILOU" else ("S", "E")
+    for first, last, label in ordered:
+        if any(tags[k] != "O" for k in range(first, last + 1)):
+            raise ValueError(f"spans overlap at tokens {first}..{last}")
+        if scheme == "IOB1":
+            begin = "B" if prev_end == first - 1 and prev_label == label else "I"
+            tags[first] = f"{begin}-{label}"
+            for k in range(first + 1, last + 1):
+                tags[k] = f"I-{label}"
+        elif scheme == "IOB2":
+            tags[first] = f"B-{label}"
+            for k in range(first + 1, last + 1):
+                tags[k] = f"I-{label}"
+        else:
+            if first == last:
+                tags[first] = f"{single}-{label}"
+            else:
+                tags[first] = f"B-{label}"
+                for k in range(first + 1, last):
+                    tags[k] = f"I-{label}"
+                tags[last] = f"{last_p}-{label}"
+        prev_end, prev_label = last, label
+    return tags
+
+
+def decode_tags(tags: Sequence[str], scheme: str = "auto") -> tuple[list[tuple[int, int, str]], list[int]]:
+    """Spans (first, last inclusive, label) from tags, and the positions of tags that broke the scheme.
+
+    Reading is lenient the way conlleval and seqeval are: an ``I-X`` that does not continue an
+    ``X`` starts a new span (this is also how IOB1 is read, so IOB1 and IOB2 read alike); a span
+    that is not closed by ``L-``/``E-`` in BILOU/IOBES ends where the next tag does not continue
+    it. Tags that break the given scheme are returned so the reader can report them. Raises
+    ValueError for a string that is not a tag at all.
+    """
+    if scheme == "auto":
+        scheme = detect_scheme(tags)
+    if scheme not in SCHEMES:
+        raise ValueError(f"unknown tag scheme {scheme!r}; use one of {', '.join(SCHEMES)} or auto")
+    iob = scheme in ("IOB1", "IOB2")
+    end_p, single = ("L", "U") if scheme == "BILOU" else ("E", "S")
+    out: list[tuple[int, int, str]] = []
+    broken: list[int] = []
+    start, label_open = -1, None
+
+    def close(last: int, *, proper: bool) -> None:
+        nonlocal start, label_open
+        if label_open is not None:
+            if not proper and not iob:
+                broken.append(last)
+            out.append((start, last, label_open))
+        start, label_open = -1, None
+
+    for k, tag in enumerate(tags):
+        prefix, label = parse_tag(tag)
+        if iob and prefix in ("L", "U", "E", "S"):
+            broken.append(k)
+            prefix = "I" if prefix in ("L", "E") else "B"
+        elif not iob and prefix in ("L", "U", "E", "S") and prefix not in (end_p, single):
+            broken.append(k)
+            prefix = end_p if prefix in ("L", "E") else single
+        if prefix == "O":
+            close(k - 1, proper=False)
+            continue
+        if prefix in ("B", single):
+            close(k - 1, proper=False)
+            start, label_open = k, label
+            if prefix == single:
+                close(k, proper=True)
+            continue
+        # I-X or L-X/E-X
+        if label_open != label:
+            close(k - 1, proper=False)
+            if scheme != "IOB1":
+                broken.append(k)
+            start, label_open = k, label
+        if prefix == end_p:
+            close(k, proper=True)
+    close(len(tags) - 1, proper=False)
+    return out, broken
+
+
+# ---- layers and the overlap policy --------------------------------------------------------
+
+LAYER_ORDER = ("entity", "figure", "claim")
+
+
+def layer_resolver(schema: Any = None) -> Callable[[str], str]:
+    """A function label → layer name. Uses ``schema`` (default: the built-in news schema);
+    labels it does not know are in the ``entity`` layer."""
+    if schema is None:
+        from annotator.schema import default_schema
+
+        schema = default_schema()
+    known = {lab.name: str(lab.layer) for lab in schema.labels}
+
+    def layer_of(label: str) -> str:
+        return known.get(label, "entity")
+
+    return layer_of
+
+
+def _layer_rank(layer: str, order: Sequence[str]) -> int:
+    return order.index(layer) if layer in order else len(order)
+
+
+def assign_levels(
+    spans: Sequence[TokenSpan],
+    *,
+    layer_of: Callable[[str], str],
+    order: Sequence[str] = LAYER_ORDER,
+    max_levels: int | None = None,
+) -> tuple[list[list[TokenSpan]], list[TokenSpan]]:
+    """Put spans on levels where no two overlap; the policy for ents, tag columns and ner_tags.
+
+    Spans are taken in a fixed order — layer (``order``: entity, then figure, then claim), then
+    longer first, then earlier, then label — and each goes to the first level where it overlaps
+    nothing. So level 0 holds the entity layer's longest spans, nested or crossing spans go to
+    deeper levels. Spans that would need a level past ``max_levels`` are returned as left over.
+    An exact duplicate (same tokens, same label) is left over too.
+    """
+    ordered = sorted(
+        spans,
+        key=lambda s: (_layer_rank(layer_of(s.label), order), -(s.last - s.first), s.first, s.label, s.index),
+    )
+    levels: list[list[TokenSpan]] = []
+    occupied: list[list[tuple[int, int]]] = []  # sorted (first, last) per level
+    seen: set[tuple[int, int, str]] = set()
+    left: list[TokenSpan] = []
+    for sp in ordered:
+        key = (sp.first, sp.last, sp.label)
+        if key in seen:
+            left.append(sp)
+            continue
+        placed = False
+        for lvl, occ in enumerate(occupied):
+            k = bisect.bisect_left(occ, (sp.first, sp.last))
+            clash = (k > 0 and occ[k - 1][1] >= sp.first) or (k < len(occ) and occ[k][0] <= sp.last)
+            if not clash:
+                occ.insert(k, (sp.first, sp.last))
+                levels[lvl].append(sp)
+                placed = True
+                break
+        if not placed:
+            if max_levels is not None and len(levels) >= max_levels:
+                left.append(sp)
+                continue
+            occupied.append([(sp.first, sp.last)])
+            levels.append([sp])
+        seen.add(key)
+    for spans_at in levels:
+        spans_at.sort(key=lambda s: (s.first, s.last))
+    return levels, left
+
+
+def place_spans(
+    spans: Sequence[SpanRecord], index: TokenIndex
+) -> tuple[list[TokenSpan], list[tuple[int, str]]]:
+    """Token ranges of the spans that sit on token boundaries, and (span position, reason) of the rest."""
+    placed: list[TokenSpan] = []
+    missed: list[tuple[int, str]] = []
+    for i, sp in enumerate(spans):
+        rng = index.tokens_of(sp.start, sp.end)
+        if rng is None:
+            missed.append((i, index.why_not(sp.start, sp.end)))
+        else:
+            placed.append(TokenSpan(rng[0], rng[1], sp.label, i))
+    return placed, missed
+
+
+def describe(record_name: str, sp: SpanRecord, text: str) -> str:
+    """``doc 'x': PER [3:8] 'Thrun'`` — how reports name a span."""
+    frag = text[sp.start:sp.end]
+    if len(frag) > 40:
+        frag = frag[:37] + "…"
+    return f"{record_name}: {sp.label} [{sp.start}:{sp.end}] {frag!r}"
