@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from annotator.errors import AnnotatorError, NotFoundError, ValidationError
-from annotator.model import DocId, DocRecord, Document, DocumentInfo, DocStatus, Layer, Origin, SpanState
+from annotator.model import DocId, DocRecord, DocStatus, Document, DocumentInfo, Layer, Origin, SpanState
 from annotator.store import BATCH, new_uid, now
 from annotator.textnorm import normalize, text_hash
 

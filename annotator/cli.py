@@ -1,0 +1,342 @@
+"""The ``annotator`` command line: a thin click layer over the core.
+
+Each command opens the project, calls one core function and turns core errors into a clear
+message and a non-zero exit. Importing this module loads no Qt.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from annotator import __version__
+from annotator.errors import AnnotatorError
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class CLIError(click.ClickException):
+    exit_code = 1
+
+
+@contextmanager
+def errors_to_exit() -> Iterator[None]:
+    """Core errors become a one-line message and exit code 1."""
+    try:
+        yield
+    except AnnotatorError as exc:
+        raise CLIError(str(exc)) from None
+
+
+@contextmanager
+def open_project(path: str, *, actor: str | None = None) -> Iterator[Any]:
+    from annotator.project import Project
+
+    with errors_to_exit():
+        project = Project.open(path, actor=actor)
+        try:
+            yield project
+        finally:
+            project.close()
+
+
+def progress_callback(label: str, total: int | None = None) -> tuple[Callable[[int, int | None], None], Callable[[], None]]:
+    """A progress bar on stderr (shown only on a terminal); returns (update, finish)."""
+    bar = click.progressbar(length=total or 0, label=label, file=sys.stderr, show_pos=True) if total else None
+    last = [0]
+    if bar is not None:
+        bar.__enter__()
+
+    def update(done: int, total_: int | None = None) -> None:
+        if bar is not None:
+            bar.update(done - last[0])
+            last[0] = done
+        elif sys.stderr.isatty() and done % 100 == 0:
+            click.echo(f"\r{label} {done}", err=True, nl=False)
+
+    def finish() -> None:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+        elif sys.stderr.isatty():
+            click.echo("", err=True)
+
+    return update, finish
+
+
+ACTOR = click.option("--as", "actor", metavar="PERSON", envvar="ANNOTATOR_USER",
+                     help="Who is working (default: $ANNOTATOR_USER or the login name).")
+
+
+@click.group(context_settings=CONTEXT, invoke_without_command=True)
+@click.version_option(__version__, "--version", prog_name="annotator")
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """Annotate news text offline: entities, figures and claims, with review and exact exports.
+
+    With no command, starts the app on the demo project (created on first start).
+
+    \b
+    Example:
+      annotator init projects/mine && annotator import projects/mine articles/
+    """
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(gui, project=None, screenshot=None)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("project", type=click.Path())
+@click.option("--schema", type=click.Path(exists=True, dir_okay=False), help="A label schema file (TOML or JSON).")
+def init(project: str, schema: str | None) -> None:
+    """Create a new project (a folder holding project.db, or a FILE.annotator).
+
+    \b
+    Example:
+      annotator init projects/factcheck --schema my-labels.toml
+    """
+    from annotator.project import Project
+
+    with errors_to_exit():
+        Project.create(project, schema=schema).close()
+    click.echo(f"Created {project}")
+
+
+@main.command("import", context_settings=CONTEXT)
+@click.argument("project", type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--format", "-f", "fmt", help="Input format (default: guessed from the file).")
+@click.option("--skip-bad", is_flag=True, help="Skip bad records and list them, instead of importing nothing.")
+@click.option("--add-labels", is_flag=True, help="Add labels the schema lacks (as entity labels).")
+@click.option("--suggested", is_flag=True, help="Import the spans as suggestions to accept or reject.")
+@ACTOR
+def import_(project: str, paths: tuple[str, ...], fmt: str | None, skip_bad: bool, add_labels: bool,
+            suggested: bool, actor: str | None) -> None:
+    """Import documents (text, Markdown, HTML, DOCX, JSONL, Prodigy, doccano, Label Studio, brat,
+    CoNLL, spaCy). All or nothing: a bad record stops the import and nothing is written, unless
+    --skip-bad.
+
+    \b
+    Example:
+      annotator import projects/demo articles/ --format text
+      annotator import projects/demo data.jsonl --skip-bad
+    """
+    from annotator.importing import import_paths
+
+    with open_project(project, actor=actor) as p, errors_to_exit():
+        update, finish = progress_callback("Importing")
+        try:
+            result = import_paths(p, list(paths), fmt=fmt, skip_bad=skip_bad, add_labels=add_labels,
+                                  progress=update, suggested=suggested)
+        finally:
+            finish()
+        if p.search.pending():
+            p.search.index_pending()
+    click.echo(f"Imported {len(result.documents_added)} new document(s), {len(result.documents_matched)} "
+               f"already present; {result.spans_added} span(s), {result.links_added} link(s).")
+    if result.skipped:
+        click.echo(f"Skipped {len(result.skipped)} bad record(s):", err=True)
+        for s in result.skipped:
+            click.echo(f"  {s}", err=True)
+
+
+def _csv(value: str | None) -> set[str] | None:
+    return {v.strip() for v in value.split(",") if v.strip()} if value else None
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("project", type=click.Path(exists=True))
+@click.option("--format", "-f", "fmt", default="jsonl", show_default=True,
+              help="jsonl, prodigy, doccano, labelstudio, brat, conll, iob2, bilou, spacy, hf, hf-parquet, "
+                   "or a review format (review-csv, review-xlsx, review-jsonl, claimreview, review-html).")
+@click.option("-o", "--output", required=True, type=click.Path(), help="Output file (or folder for brat/splits).")
+@click.option("--layer", help="Only these layers (comma-separated: entity,figure,claim).")
+@click.option("--label", help="Only these labels (comma-separated).")
+@click.option("--include-suggested", is_flag=True, help="Also export suggested spans (default: accepted only).")
+@click.option("--status", help="Only documents with these statuses (new,in_progress,annotated,reviewed).")
+@click.option("--annotator", help="Only spans by these annotators (comma-separated).")
+@click.option("--source", type=click.Choice(["auto", "gold", "all"]), default="auto", show_default=True,
+              help="auto: the adjudicated gold layer where there is one, else every accepted span.")
+@click.option("--split", help="Train/dev/test split by document, e.g. 0.8,0.1,0.1 (writes OUTPUT/train.EXT …).")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the split.")
+@click.option("--tokenizer", default=None, help="Token formats: default, spacy:LANG, vi-syllable, vi-word.")
+def export(project: str, fmt: str, output: str, layer: str | None, label: str | None, include_suggested: bool,
+           status: str | None, annotator: str | None, source: str, split: str | None, seed: int,
+           tokenizer: str | None) -> None:
+    """Export the project. Never leaves a half-written file: output appears only when complete.
+
+    \b
+    Example:
+      annotator export projects/demo -f conll -o train.conll --layer entity
+      annotator export projects/demo -f spacy -o corpus/ --split 0.8,0.1,0.1 --seed 7
+    """
+    from annotator.exporting import Selection
+
+    sel = Selection(layers=_csv(layer), labels=_csv(label),
+                    states={"accepted", "suggested"} if include_suggested else {"accepted"},
+                    statuses=_csv(status), annotators=_csv(annotator), source=source)
+    with open_project(project) as p, errors_to_exit():
+        from annotator.export_run import run_export
+
+        ratios = [float(x) for x in split.split(",")] if split else None
+        update, finish = progress_callback("Exporting")
+        try:
+            reports = run_export(p, fmt, Path(output), sel, split=ratios, seed=seed, tokenizer=tokenizer,
+                                 progress=update)
+        finally:
+            finish()
+    for name, rep in reports.items():
+        where = f" ({name})" if name else ""
+        click.echo(f"Wrote {rep.documents} document(s), {rep.spans} span(s){where} to {rep.path}")
+        for problem in rep.problems:
+            click.echo(f"  not representable: {problem}", err=True)
+
+
+@main.command("ls", context_settings=CONTEXT)
+@click.argument("project", type=click.Path(exists=True))
+@click.option("--status", help="Only these statuses (comma-separated).")
+@click.option("--search", "text", help="Only titles containing this text.")
+@click.option("--json", "as_json", is_flag=True, help="JSON lines instead of a table.")
+def ls(project: str, status: str | None, text: str | None, as_json: bool) -> None:
+    """List documents: id, status, spans, length, title.
+
+    \b
+    Example:
+      annotator ls projects/demo --status new,in_progress
+    """
+    with open_project(project) as p:
+        infos = p.documents.list(status=_csv(status), text=text)
+    for d in infos:
+        if as_json:
+            click.echo(json.dumps({"id": d.id, "title": d.title, "status": str(d.status), "spans": d.span_count,
+                                   "length": d.length, "language": d.language}, ensure_ascii=False))
+        else:
+            click.echo(f"{d.id:>6}  {str(d.status):<11} {d.span_count:>5}  {d.length:>8}  {d.title}")
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("project", type=click.Path(exists=True))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def stats(project: str, as_json: bool) -> None:
+    """Counts of documents, spans, entities, claims and people.
+
+    \b
+    Example:
+      annotator stats projects/demo --json
+    """
+    from annotator.stats import project_stats
+
+    with open_project(project) as p:
+        data = project_stats(p)
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"Project {data['name']} (schema {data['schema']}, version {data['schema_version']})")
+    click.echo(f"Documents: {data['documents']['total']}  " +
+               "  ".join(f"{k}: {v}" for k, v in data["documents"]["by_status"].items()))
+    click.echo(f"Spans: {data['spans']['total']}  " + "  ".join(f"{k}: {v}" for k, v in data["spans"]["by_state"].items()))
+    for lab, n in data["spans"]["by_label"].items():
+        click.echo(f"  {lab:<10} {n}")
+    click.echo(f"Entities: {data['entities']}  Links: {data['links']}")
+    click.echo("Claims: " + ("  ".join(f"{k}: {v}" for k, v in data["claims"].items()) or "none"))
+    click.echo("People: " + (", ".join(f"{n} ({r})" for n, r in data["people"].items()) or "none"))
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("project", type=click.Path(exists=True))
+@click.option("--limit", default=30, show_default=True, help="How many events.")
+@click.option("--json", "as_json", is_flag=True, help="JSON lines.")
+def log(project: str, limit: int, as_json: bool) -> None:
+    """The project's event log (append-only audit trail), newest first.
+
+    \b
+    Example:
+      annotator log projects/demo --limit 10
+    """
+    with open_project(project) as p:
+        events = p.history.events(limit=limit)
+    for e in events:
+        if as_json:
+            click.echo(json.dumps(e, ensure_ascii=False))
+        else:
+            click.echo(f"{e['id']:>6}  {e['at']}  {e['actor'] or '-':<12} {e['op']:<24} "
+                       f"{json.dumps(e['summary'], ensure_ascii=False)[:100]}")
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("project", type=click.Path(exists=True))
+@ACTOR
+def undo(project: str, actor: str | None) -> None:
+    """Undo your latest change (recorded in the log like any change).
+
+    \b
+    Example:
+      annotator undo projects/demo --as lan
+    """
+    with open_project(project, actor=actor) as p, errors_to_exit():
+        changes = p.undo()
+    click.echo(f"Undid event {changes.event_id}: {changes.op}")
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("project", type=click.Path(exists=True))
+@ACTOR
+def redo(project: str, actor: str | None) -> None:
+    """Redo the change you undid last.
+
+    \b
+    Example:
+      annotator redo projects/demo --as lan
+    """
+    with open_project(project, actor=actor) as p, errors_to_exit():
+        changes = p.redo()
+    click.echo(f"Redid: {changes.op}")
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("project", required=False, type=click.Path())
+@click.option("--screenshot", type=click.Path(dir_okay=False), help="Render the main window to this PNG and exit.")
+def gui(project: str | None, screenshot: str | None) -> None:
+    """Start the app (on the demo project when no PROJECT is given).
+
+    \b
+    Example:
+      annotator gui projects/demo
+      annotator gui projects/demo --screenshot window.png
+    """
+    from annotator.demo import ensure_demo
+
+    if project is None:
+        with errors_to_exit():
+            project = str(ensure_demo())
+    try:
+        from ui.app import run_app
+    except ImportError as exc:
+        raise CLIError(f"the desktop app cannot start: {exc}") from None
+    sys.exit(run_app(project, screenshot=screenshot))
+
+
+def _register() -> None:
+    """Commands that live in their own modules."""
+    import importlib
+
+    for module in ("annotator.commands.suggest", "annotator.commands.entities", "annotator.commands.people",
+                   "annotator.commands.review", "annotator.commands.team"):
+        try:
+            mod = importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name == module:  # not written yet
+                continue
+            raise
+        for command in getattr(mod, "COMMANDS", []):
+            main.add_command(command)
+
+
+_register()
+
+if __name__ == "__main__":
+    main()

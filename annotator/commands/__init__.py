@@ -1,0 +1,1 @@
+"""CLI commands grouped by feature; each module exposes ``COMMANDS`` (click commands)."""

@@ -1,0 +1,140 @@
+"""Annotator's own JSONL: one document a line, lossless.
+
+    {"id": "…", "text": "…", "title": "…", "meta": {…},
+     "spans": [{"id": "…", "start": 0, "end": 5, "label": "PER", "attrs": {…}, "state": "accepted",
+                "entity": "Lê Hồng Long"}],
+     "links": [{"source": "<span id>", "target": "<span id>", "role": "figure"}]}
+
+Offsets are code points, end exclusive, into ``text``. ``id``, ``title``, ``meta``, ``links``
+and everything in a span but start/end/label are optional on import.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from annotator.errors import FormatError
+from annotator.formats.common import atomic_output_path, open_text_lines
+from annotator.model import DocRecord, DocStatus, LinkRecord, SpanRecord, SpanState
+from annotator.textnorm import normalize
+
+KNOWN = {"id", "text", "title", "meta", "spans", "links", "source_url", "published", "language", "status"}
+
+
+def record_from_obj(obj: Any, *, path: str, line: int) -> DocRecord:
+    """One JSON object → a normalised DocRecord; errors name the file and line."""
+    if not isinstance(obj, dict):
+        raise FormatError("expected a JSON object", path=path, line=line)
+    text = obj.get("text")
+    if not isinstance(text, str):
+        raise FormatError('"text" is missing or not a string', path=path, line=line)
+    norm = normalize(text)
+    spans: list[SpanRecord] = []
+    for k, s in enumerate(obj.get("spans") or []):
+        if not isinstance(s, dict):
+            raise FormatError(f"spans[{k}]: expected an object", path=path, line=line)
+        try:
+            start, end, label = s["start"], s["end"], s["label"]
+        except KeyError as exc:
+            raise FormatError(f"spans[{k}]: missing {exc.args[0]!r}", path=path, line=line) from None
+        if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool):
+            raise FormatError(f"spans[{k}]: start and end must be whole numbers", path=path, line=line)
+        if not 0 <= start < end <= len(text):
+            why = "empty span" if start >= end else f"outside the text (length {len(text)})"
+            raise FormatError(f"spans[{k}] {start}-{end} {label}: {why}", path=path, line=line)
+        if "text" in s and s["text"] != text[start:end]:
+            raise FormatError(f"spans[{k}] {start}-{end}: text {s['text']!r} does not match {text[start:end]!r}",
+                              path=path, line=line)
+        a, b = norm.map_span(start, end)
+        try:
+            state = SpanState(s.get("state", "accepted"))
+        except ValueError:
+            raise FormatError(f"spans[{k}]: unknown state {s.get('state')!r}", path=path, line=line) from None
+        sid = s.get("id")
+        spans.append(SpanRecord(a, b, str(label), dict(s.get("attrs") or {}), state,
+                                None if sid is None else str(sid), s.get("entity")))
+    links = []
+    for k, lk in enumerate(obj.get("links") or []):
+        try:
+            links.append(LinkRecord(str(lk["source"]), str(lk["target"]), str(lk.get("role", "link")),
+                                    None if lk.get("id") is None else str(lk.get("id"))))
+        except (KeyError, TypeError):
+            raise FormatError(f"links[{k}]: needs source and target", path=path, line=line) from None
+    status = obj.get("status")
+    meta = obj.get("meta") or {}
+    if not isinstance(meta, dict):
+        raise FormatError('"meta" must be an object', path=path, line=line)
+    return DocRecord(
+        text=norm.text, spans=spans, links=links, title=str(obj.get("title") or meta.get("title") or ""),
+        ext_id=None if obj.get("id") is None else str(obj["id"]), meta=meta,
+        source_url=obj.get("source_url"), published=obj.get("published"), language=obj.get("language"),
+        status=DocStatus(status) if status in {s.value for s in DocStatus} else None,
+    )
+
+
+def read_jsonl(path: str | Path, *, errors: list[FormatError] | None = None) -> Iterator[DocRecord]:
+    """Stream records; a bad line raises FormatError (or is skipped into ``errors``)."""
+    for line_no, line in open_text_lines(path):
+        if not line.strip():
+            continue
+        try:
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise FormatError(f"not valid JSON ({exc.msg} at column {exc.colno})", path=str(path),
+                                  line=line_no) from None
+            yield record_from_obj(obj, path=str(path), line=line_no)
+        except FormatError as exc:
+            if errors is None:
+                raise
+            errors.append(exc)
+
+
+def record_to_obj(rec: DocRecord) -> dict[str, Any]:
+    obj: dict[str, Any] = {"id": rec.ext_id, "title": rec.title, "text": rec.text, "meta": rec.meta}
+    for key in ("source_url", "published", "language"):
+        if getattr(rec, key):
+            obj[key] = getattr(rec, key)
+    if rec.status:
+        obj["status"] = str(rec.status)
+    spans = []
+    for s in rec.spans:
+        d: dict[str, Any] = {"start": s.start, "end": s.end, "label": s.label}
+        if s.ext_id:
+            d["id"] = s.ext_id
+        if s.attrs:
+            d["attrs"] = s.attrs
+        if s.state != SpanState.ACCEPTED:
+            d["state"] = str(s.state)
+        if s.entity:
+            d["entity"] = s.entity
+        spans.append(d)
+    obj["spans"] = spans
+    if rec.links:
+        obj["links"] = [{"source": lk.source, "target": lk.target, "role": lk.role,
+                         **({"id": lk.ext_id} if lk.ext_id else {})} for lk in rec.links]
+    return obj
+
+
+def write_jsonl(records: Iterable[DocRecord], out: str | Path | IO[str], **_: Any) -> Any:
+    """Write records as JSONL (atomically when ``out`` is a path)."""
+    from annotator.formats.common import WriteSummary
+
+    summary = WriteSummary()
+
+    def dump(fh: IO[str]) -> None:
+        for rec in records:
+            fh.write(json.dumps(record_to_obj(rec), ensure_ascii=False))
+            fh.write("\n")
+            summary.documents += 1
+            summary.spans += len(rec.spans)
+
+    if isinstance(out, str | Path):
+        with atomic_output_path(Path(out)) as tmp, tmp.open("w", encoding="utf-8", newline="\n") as fh:
+            dump(fh)
+    else:
+        dump(out)
+    return summary
