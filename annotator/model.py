@@ -190,6 +190,7 @@ class Changes:
     links: frozenset[int] = frozenset()
     claims: frozenset[int] = frozenset()
     people: frozenset[int] = frozenset()
+    conflicts: frozenset[int] = frozenset()
     schema: bool = False
     event_id: EventId | None = None
     op: str = ""
@@ -198,5 +199,5 @@ class Changes:
     def empty(self) -> bool:
         return not (
             self.documents or self.spans or self.entities or self.links or self.claims
-            or self.people or self.schema
+            or self.people or self.conflicts or self.schema
         )

@@ -127,7 +127,22 @@ _M3 = [
     "CREATE INDEX documents_unindexed ON documents(id) WHERE indexed = 0",
 ]
 
-MIGRATIONS: list[list[str]] = [_M1, _M2, _M3]
+_M4 = [
+    # merge conflicts kept for a person to settle (two decisions on one claim, two renames …)
+    """CREATE TABLE conflicts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        uid TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        target_uid TEXT,
+        local TEXT NOT NULL DEFAULT '{}',
+        other TEXT NOT NULL DEFAULT '{}',
+        source TEXT,
+        created_at TEXT NOT NULL,
+        resolved_at TEXT, resolved_by TEXT, resolution TEXT)""",
+    "CREATE INDEX conflicts_open ON conflicts(kind) WHERE resolved_at IS NULL",
+]
+
+MIGRATIONS: list[list[str]] = [_M1, _M2, _M3, _M4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 TABLE_KIND = {
@@ -137,10 +152,11 @@ TABLE_KIND = {
     "links": "links",
     "claims": "claims",
     "people": "people",
+    "conflicts": "conflicts",
 }
 # primary key column of each recorded table
 TABLE_KEY = {"claims": "span_id"}
-JSON_COLUMNS = {"attrs", "meta", "aliases", "evidence", "summary"}
+JSON_COLUMNS = {"attrs", "meta", "aliases", "evidence", "summary", "local", "other"}
 
 
 def now() -> str:
@@ -368,7 +384,7 @@ class Operation:
 
     def insert(self, table: str, row: dict[str, Any]) -> int:
         """Insert one row (``uid`` added when the table has one and it is missing)."""
-        if table in ("documents", "spans", "entities", "links", "people") and "uid" not in row:
+        if table in ("documents", "spans", "entities", "links", "people", "conflicts") and "uid" not in row:
             row = {**row, "uid": new_uid()}
         row = {k: _db_value(k, v) for k, v in row.items()}
         cur = self.conn.execute(
@@ -434,6 +450,7 @@ class Operation:
         return Changes(
             documents=frozenset(t["documents"]), spans=frozenset(t["spans"]), entities=frozenset(t["entities"]),
             links=frozenset(t["links"]), claims=frozenset(t["claims"]), people=frozenset(t["people"]),
+            conflicts=frozenset(t["conflicts"]),
             schema=self.schema_changed, event_id=event_id, op=self.op,
         )
 
