@@ -120,17 +120,17 @@ class SimpleTokenizer:
                         j += 1
                     elif (c in _INNER_PUNCT or c in _JOINERS) and j + 1 < n and _is_word(text[j + 1]):
                         j += 2
-                    elif not is_cluster_boundary(text, j):
+                    elif not is_cluster_boundary(text, j) and not text[j].isspace():
                         j += 1
                     else:
                         break
                 out.append((i, j))
                 i = j
-            elif _is_separator(ch) and is_cluster_boundary(text, i + 1 if i + 1 <= n else n):
+            elif _is_separator(ch):
                 i += 1
             else:
                 j = i + 1
-                while j < n and not is_cluster_boundary(text, j):
+                while j < n and not is_cluster_boundary(text, j) and not text[j].isspace():
                     j += 1
                 if not all(_is_separator(c) for c in text[i:j]):
                     out.append((i, j))
