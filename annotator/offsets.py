@@ -170,7 +170,8 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     if start == end:
-        return start, end
+        s = snap_to_cluster(text, start, forward=False)
+        return s, s
     if not any(is_word_char(c) for c in text[start:end]):
         return snap_to_cluster(text, start, forward=False), snap_to_cluster(text, end, forward=True)
 

@@ -243,13 +243,17 @@ class History:
         return None
 
     def last_undone(self) -> int | None:
-        r = self.store.one(
-            "SELECT reverts FROM events WHERE reverts IS NOT NULL AND actor IS ? ORDER BY id DESC LIMIT 1",
+        """The event a redo would apply: the newest undo not yet redone, unless a new change came after."""
+        for r in self.store.query(
+            "SELECT id, undoable, reverts, redoes FROM events WHERE actor IS ? AND (undoable = 1 OR reverts IS NOT NULL "
+            "OR redoes IS NOT NULL) ORDER BY id DESC LIMIT 500",
             (self.project.actor,),
-        )
-        if r is None or not self.is_undone(r["reverts"]):
-            return None
-        return int(r["reverts"])
+        ):
+            if r["undoable"]:
+                return None  # a new change clears the redo stack
+            if r["reverts"] is not None and self.is_undone(r["reverts"]):
+                return int(r["reverts"])
+        return None
 
     def revert(self, event_id: EventId | int | None = None) -> Changes:
         target = self.last_undoable() if event_id is None else int(event_id)

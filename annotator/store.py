@@ -405,7 +405,7 @@ class Operation:
         changed = {k: v for k, v in values.items() if current.get(k) != v}
         if not changed:
             return {}, {}
-        if "updated_at" in current and "updated_at" not in changed:
+        if "updated_at" in current and "updated_at" not in values:
             changed["updated_at"] = self.time
         sets = ", ".join(f'"{c}" = ?' for c in changed)
         self.conn.execute(f'UPDATE {table} SET {sets} WHERE "{key}" = ?', [*changed.values(), id_])
@@ -487,14 +487,16 @@ def replay(op: Operation, rows: list[list[Any]], *, backwards: bool) -> None:
                 raise ProjectError(f"cannot replay: {table[:-1]} {id_} is gone")
             cur = dict(current)
             if any(cur.get(k) != v for k, v in old.items() if k != "text"):
-                raise ProjectError(f"cannot undo: {table[:-1]} {id_} was changed since")
+                raise ProjectError(f"cannot undo: {table[:-1]} {id_} was changed since "
+                                   f"({', '.join(k for k, v in old.items() if cur.get(k) != v)})")
             op.delete(table, id_)
         else:
             if current is None:
                 raise ProjectError(f"cannot replay: {table[:-1]} {id_} is gone")
             cur = dict(current)
             if any(cur.get(k) != v for k, v in old.items() if k != "updated_at"):
-                raise ProjectError(f"cannot undo: {table[:-1]} {id_} was changed since")
+                raise ProjectError(f"cannot undo: {table[:-1]} {id_} was changed since "
+                                   f"({', '.join(k for k, v in old.items() if cur.get(k) != v)})")
             op.update(table, id_, dict(new))
 
 

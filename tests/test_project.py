@@ -1,0 +1,206 @@
+"""The Project facade: documents, spans, links, entities, events, undo and redo."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from annotator.errors import NotFoundError, ProjectError, ValidationError
+from annotator.model import DocRecord, DocStatus, Layer, SpanRecord, SpanState
+from annotator.project import Project
+
+TEXT = "Ông Lê Hồng Long nói: hơn 90% trong 595 Đảng bộ ở Sơn La 😀 đã xong."
+
+
+@pytest.fixture
+def doc(project: Project) -> int:
+    return project.documents.add(TEXT, title="Test")
+
+
+def test_document_is_stored_nfc_with_metadata(project: Project) -> None:
+    raw = unicodedata.normalize("NFD", "Sơn La\r\nhơn 90%")
+    doc_id = project.documents.add(raw, title="T", source_url="https://x", published="2020-08-04", language="vi",
+                                   meta={"k": "v"})
+    d = project.documents.get(doc_id)
+    assert d.text == "Sơn La\nhơn 90%"
+    assert d.status == DocStatus.NEW and d.language == "vi" and d.meta == {"k": "v"}
+    assert len(d.text_hash) == 64
+
+
+def test_spans_given_on_raw_text_are_mapped(project: Project) -> None:
+    raw = unicodedata.normalize("NFD", "Ông Lê Hồng Long\r\nở Sơn La")
+    start = raw.index("S")
+    doc_id = project.documents.add(raw, spans=[SpanRecord(start, len(raw), "LOC"), SpanRecord(0, raw.index("\r"), "PER")])
+    text = project.documents.text(doc_id)
+    got = {(text[s.start:s.end], s.label) for s in project.spans.for_doc(doc_id)}
+    assert got == {("Sơn La", "LOC"), ("Ông Lê Hồng Long", "PER")}
+
+
+def test_nested_and_overlapping_spans(project: Project, doc: int) -> None:
+    claim = project.spans.add(doc_id=doc, start=22, end=len(TEXT), label="CLAIM")
+    fig = project.spans.add(doc_id=doc, start=22, end=29, label="PERCENT", attrs={"value": "90", "bound": ">"})
+    loc = project.spans.add(doc_id=doc, start=TEXT.index("Sơn"), end=TEXT.index("Sơn") + 6, label="LOC")
+    over = project.spans.add(doc_id=doc, start=26, end=40, label="MISC")
+    spans = project.spans.for_doc(doc)
+    assert len(spans) == 4
+    assert {s.layer for s in spans} == {Layer.CLAIM, Layer.FIGURE, Layer.ENTITY}
+    assert project.claims.state(next(iter(claim.spans))) == "draft"
+    assert fig.spans and loc.spans and over.spans
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "label", "message"),
+    [
+        (5, 5, "PER", "empty span"),
+        (7, 3, "PER", "empty span"),
+        (-1, 3, "PER", "start is negative"),
+        (0, 999, "PER", "past the end of the text"),
+        (0, 3, "PERSON", "unknown label 'PERSON'"),
+    ],
+)
+def test_bad_spans_are_refused_with_the_reason(project: Project, doc: int, start: int, end: int, label: str,
+                                               message: str) -> None:
+    with pytest.raises(ValidationError, match=message):
+        project.spans.add(doc_id=doc, start=start, end=end, label=label)
+    assert project.spans.for_doc(doc) == []
+
+
+def test_attributes_are_validated(project: Project, doc: int) -> None:
+    with pytest.raises(ValidationError, match="decimal"):
+        project.spans.add(doc_id=doc, start=22, end=29, label="PERCENT", attrs={"value": "90,5"})
+    with pytest.raises(ValidationError, match="unknown attribute"):
+        project.spans.add(doc_id=doc, start=22, end=29, label="PERCENT", attrs={"colour": "red"})
+
+
+def test_every_change_returns_changes_and_writes_one_event(project: Project, doc: int) -> None:
+    before = len(project.history.events())
+    ch = project.spans.add(doc_id=doc, start=4, end=16, label="PER")
+    (sid,) = ch.spans
+    assert ch.documents == {doc} and ch.event_id is not None and ch.op == "spans.add"
+    ch2 = project.spans.update(sid, label="ORG")
+    assert ch2.spans == {sid}
+    events = project.history.events()
+    assert len(events) == before + 2
+    assert events[0]["actor"] == "tester" and events[0]["op"] == "spans.update"
+
+
+def test_undo_redo_round_trip(project: Project, doc: int) -> None:
+    (sid,) = project.spans.add(doc_id=doc, start=4, end=16, label="PER").spans
+    project.spans.update(sid, label="ORG", start=7)
+    assert project.spans.get(sid).label == "ORG"
+    project.undo()
+    s = project.spans.get(sid)
+    assert (s.label, s.start) == ("PER", 4)
+    project.undo()
+    with pytest.raises(NotFoundError):
+        project.spans.get(sid)
+    project.redo()
+    assert project.spans.get(sid).label == "PER"
+    project.redo()
+    assert project.spans.get(sid).label == "ORG"
+    with pytest.raises(ProjectError, match="nothing to redo"):
+        project.redo()
+
+
+def test_undo_delete_restores_links_and_claim(project: Project, doc: int) -> None:
+    (claim,) = project.spans.add(doc_id=doc, start=22, end=len(TEXT), label="CLAIM").spans
+    (fig,) = project.spans.add(doc_id=doc, start=22, end=29, label="PERCENT", attrs={"value": "90"}).spans
+    project.links.add(source_id=claim, target_id=fig, role="figure")
+    project.spans.delete([claim])
+    assert project.links.for_doc(doc) == []
+    project.undo()
+    assert [lk.role for lk in project.links.for_doc(doc)] == ["figure"]
+    assert project.claims.state(claim) == "draft"
+
+
+def test_undo_refuses_to_overwrite_later_work(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    a = Project.create(tmp_path / "p", actor="a")
+    doc = a.documents.add(TEXT)
+    (sid,) = a.spans.add(doc_id=doc, start=4, end=16, label="PER").spans
+    b = Project.open(tmp_path / "p", actor="b")
+    b.spans.update(sid, label="ORG")
+    with pytest.raises(ProjectError, match="changed since"):
+        a.undo()
+    assert a.spans.get(sid).label == "ORG"
+
+
+def test_suggestions_accept_reject(project: Project, doc: int) -> None:
+    ch = project.spans.add_many(doc, [SpanRecord(22, 29, "PERCENT", {"value": "90"}), SpanRecord(36, 39, "COUNT")],
+                                origin="suggested", state="suggested")
+    ids = sorted(ch.spans)
+    project.spans.accept([ids[0]])
+    project.spans.reject([ids[1]])
+    states = {s.id: s.state for s in project.spans.for_doc(doc)}
+    assert states == {ids[0]: SpanState.ACCEPTED, ids[1]: SpanState.REJECTED}
+    # proposing again adds nothing: existing and rejected spans are skipped
+    again = project.spans.add_many(doc, [SpanRecord(22, 29, "PERCENT"), SpanRecord(36, 39, "COUNT")],
+                                   origin="suggested", state="suggested")
+    assert again.spans == frozenset()
+
+
+def test_status_and_next_unfinished(project: Project) -> None:
+    ids = [project.documents.add(f"doc {i}") for i in range(3)]
+    project.documents.set_status(ids[0], "annotated")
+    assert project.documents.next_unfinished(ids[0]) == ids[1]
+    project.documents.set_status(ids[1], DocStatus.IN_PROGRESS)
+    assert project.documents.next_unfinished(ids[2]) == ids[1]
+    with pytest.raises(ValueError):
+        project.documents.set_status(ids[0], "done")
+
+
+def test_import_is_all_or_nothing(project: Project) -> None:
+    good = DocRecord(text="Sơn La", spans=[SpanRecord(0, 6, "LOC")])
+    bad = DocRecord(text="abc", spans=[SpanRecord(0, 9, "LOC")])
+    with pytest.raises(ValidationError, match="outside the text"):
+        project.documents.import_records([good, bad])
+    assert project.documents.count() == 0 and project.spans.count() == 0
+    skipped: list[str] = []
+    result = project.documents.import_records([good, bad], errors=skipped)
+    assert len(result.documents_added) == 1 and len(skipped) == 1 and result.spans_added == 1
+
+
+def test_reimporting_the_same_text_adds_no_duplicate(project: Project) -> None:
+    rec = DocRecord(text="Sơn La", spans=[SpanRecord(0, 6, "LOC")])
+    project.documents.import_records([rec])
+    r2 = project.documents.import_records([DocRecord(text="Sơn La", spans=[SpanRecord(0, 6, "LOC"), SpanRecord(0, 3, "PER")])])
+    assert r2.documents_matched and not r2.documents_added
+    assert r2.spans_added == 1 and r2.spans_skipped == 1
+    assert project.documents.count() == 1
+
+
+def test_entities_and_links(project: Project, doc: int) -> None:
+    (eid,) = project.entities.add(name="Lê Hồng Long", type="PER", aliases=["Lu Honglong"]).entities
+    (sid,) = project.spans.add(doc_id=doc, start=4, end=16, label="PER", entity_id=eid).spans
+    assert project.entities.mention_counts() == {eid: 1}
+    project.entities.delete([eid])
+    assert project.spans.get(sid).entity_id is None
+    project.undo()
+    assert project.spans.get(sid).entity_id == eid
+
+
+def test_listeners_hear_every_commit(project: Project, doc: int) -> None:
+    heard = []
+    unsubscribe = project.subscribe(heard.append)
+    project.spans.add(doc_id=doc, start=4, end=16, label="PER")
+    unsubscribe()
+    project.spans.add(doc_id=doc, start=0, end=3, label="PER")
+    assert [c.op for c in heard] == ["spans.add"]
+
+
+def test_search_is_diacritic_insensitive_and_filters_by_label(project: Project, doc: int) -> None:
+    project.spans.add(doc_id=doc, start=TEXT.index("Sơn"), end=TEXT.index("Sơn") + 6, label="LOC")
+    hits = project.search.find("son la")
+    assert [(h.doc_id, h.match) for h in hits] == [(doc, "Sơn La")]
+    assert project.search.find("dang bo")[0].match == "Đảng bộ"
+    assert project.search.find("son la", label="PER") == []
+    assert project.search.find("son la", label="LOC")[0].before.endswith("ở ")
+
+
+def test_document_list_filter_sort(project: Project) -> None:
+    for title in ["Beta", "alpha", "Gamma"]:
+        project.documents.add(f"text of {title}", title=title)
+    assert [d.title for d in project.documents.list(text="a")] == ["Beta", "alpha", "Gamma"]
+    ids = project.documents.ids(order="title")
+    assert [project.documents.info(i).title for i in ids] == ["alpha", "Beta", "Gamma"]
+    assert project.documents.count(status="new") == 3
