@@ -59,6 +59,8 @@ def import_paths(project: Project, paths: Sequence[str | Path], *, fmt: str | No
     def records() -> Iterator[DocRecord]:
         for path, f in jobs:
             kwargs = dict(options)
+            if f.name == "text":  # news files are often named by number: the headline is the title
+                kwargs.setdefault("title_from", "first_line")
             if errors is not None:
                 kwargs["errors"] = errors
             for rec in f.read(path, **_accepted(f, kwargs)):

@@ -52,7 +52,7 @@ FORMATS: dict[str, Format] = {
         Format("jsonl", "Annotator JSONL: {id, text, meta, spans:[{start,end,label,attrs}]}", (".jsonl", ".ndjson"),
                "annotator.formats.jsonl:read_jsonl", "annotator.formats.jsonl:write_jsonl"),
         Format("text", "Plain text files (one document each) or folders of them", (".txt",),
-               "annotator.formats.plaintext:read_text", None),
+               "annotator.formats.plaintext:read_plaintext", None),
         Format("markdown", "Markdown: the article text", (".md", ".markdown"),
                "annotator.formats.plaintext:read_markdown", None),
         Format("html", "HTML: the article text (scripts, styles and navigation dropped)", (".html", ".htm"),
