@@ -582,7 +582,7 @@ class Claims:
              around: int = 1) -> builtins.list[ClaimRecord]:
         """Claims passing the filters, in document order, as full records.
 
-        ``text`` matches the claim, its sentence or the article title ignoring case and
+        ``text`` matches the claim or the article title ignoring case and
         Vietnamese diacritics. Rejected claim spans are left out unless ``span_states`` says.
         """
         ids = self.ids(state=state, verdict=verdict, annotator=annotator, doc_id=doc_id,
@@ -590,7 +590,7 @@ class Claims:
         records = self._records(ids, history=history, around=around)
         if text and text.strip():
             needle = fold(text.strip())
-            records = [r for r in records if needle in fold(r.sentence) or needle in fold(r.doc_title)]
+            records = [r for r in records if needle in fold(r.text) or needle in fold(r.doc_title)]
         return records
 
     def counts(self) -> dict[str, int]:
