@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from contextlib import nullcontext
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -220,7 +221,9 @@ class Documents:
             link_rows: list[tuple[Any, ...]] = []
             for n, rec in enumerate(records, 1):
                 try:
-                    with self.store.transaction():
+                    # a savepoint per record only when bad records are to be skipped; otherwise the
+                    # first error rolls the whole import back anyway
+                    with self.store.transaction() if errors is not None else nullcontext():
                         spans_one: list[tuple[Any, ...]] = []
                         links_one: list[tuple[Any, ...]] = []
                         one = ImportResult()
@@ -325,38 +328,39 @@ class Documents:
             result.documents_added.append(doc_id)
         n = len(text)
         uid_of: dict[str, str] = {}
+        by_name = schema._by_name
+        actor_origin = str(origin)
         for s, (start, end) in zip(rec.spans, mapped, strict=True):
             if not (0 <= start < end <= n):
                 raise ValidationError(
                     f"span {start}-{end} {s.label}: " + ("empty span" if start >= end else f"outside the text (length {n})")
                 )
-            if not schema.has_label(s.label):
-                if add_labels:
-                    if s.label not in new_labels:
-                        new_labels.append(s.label)
-                    layer = Layer.ENTITY
-                else:
+            lab = by_name.get(s.label)
+            if lab is None:
+                if not add_labels:
                     raise ValidationError(
                         f"span {start}-{end}: unknown label {s.label!r}; the schema has {', '.join(schema.label_names())}"
                     )
+                if s.label not in new_labels:
+                    new_labels.append(s.label)
+                layer = Layer.ENTITY
+                attrs_json = json.dumps(s.attrs, ensure_ascii=False) if s.attrs else "{}"
             else:
-                layer = schema.label(s.label).layer
-            attrs = schema.validate_attrs(s.label, s.attrs, strict=False) if s.label in schema.label_names() else dict(s.attrs)
+                layer = lab.layer
+                attrs_json = (json.dumps(schema.validate_attrs(s.label, s.attrs, strict=False), ensure_ascii=False)
+                              if s.attrs else "{}")
             key = (start, end, s.label)
             if key in have:
                 result.spans_skipped += 1
                 continue
             have.add(key)
-            entity_id = None
-            if s.entity:
-                entity_id = self.project.entities.ensure(s.entity, s.label)
+            entity_id = self.project.entities.ensure(s.entity, s.label) if s.entity else None
             uid = new_uid()
             if s.ext_id:
                 uid_of[s.ext_id] = uid
-            state = SpanState(s.state) if s.state else SpanState.ACCEPTED
-            span_rows.append((uid, doc_id, start, end, s.label, str(layer), json.dumps(attrs, ensure_ascii=False),
-                              str(origin if state != SpanState.SUGGESTED or origin != Origin.IMPORTED else origin),
-                              str(state), actor, entity_id, int(gold), s.ext_id, t, t))
+            state = s.state if type(s.state) is SpanState else SpanState(s.state or "accepted")
+            span_rows.append((uid, doc_id, start, end, s.label, layer, attrs_json, actor_origin, state, actor,
+                              entity_id, int(gold), s.ext_id, t, t))
             result.spans_added += 1
         for link in rec.links:
             if link.source not in uid_of or link.target not in uid_of:

@@ -84,15 +84,24 @@ class Schema:
     layer_attributes: Mapping[Layer, tuple[str, ...]]
     layer_descriptions: Mapping[Layer, str] = field(default_factory=dict)
     version: int = 1
+    _by_name: dict[str, LabelDef] = field(default_factory=dict, compare=False, repr=False)
+    _attrs_by_label: dict[str, dict[str, AttributeDef]] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        by_name = {lab.name: lab for lab in self.labels}
+        object.__setattr__(self, "_by_name", by_name)
+        object.__setattr__(self, "_attrs_by_label", {
+            lab.name: {a: self.attributes[a] for a in self.layer_attributes.get(lab.layer, ())}
+            for lab in self.labels})
 
     def label(self, name: str) -> LabelDef:
-        for lab in self.labels:
-            if lab.name == name:
-                return lab
-        raise ValidationError(f"unknown label {name!r}; the schema has {', '.join(self.label_names())}")
+        try:
+            return self._by_name[name]
+        except KeyError:
+            raise ValidationError(f"unknown label {name!r}; the schema has {', '.join(self.label_names())}") from None
 
     def has_label(self, name: str) -> bool:
-        return any(lab.name == name for lab in self.labels)
+        return name in self._by_name
 
     def label_names(self) -> list[str]:
         return [lab.name for lab in self.labels]
@@ -101,8 +110,8 @@ class Schema:
         return [lab for lab in self.labels if lab.layer == layer]
 
     def attributes_of(self, label: str) -> list[AttributeDef]:
-        lab = self.label(label)
-        return [self.attributes[a] for a in self.layer_attributes.get(lab.layer, ())]
+        self.label(label)
+        return list(self._attrs_by_label[label].values())
 
     def validate_attrs(self, label: str, attrs: Mapping[str, Any], *, strict: bool = True) -> dict[str, Any]:
         """Check and convert a span's attributes.
@@ -110,7 +119,10 @@ class Schema:
         Unknown names are refused when ``strict`` (edits); imports keep them as they are, so
         attributes of other tools (brat's, Label Studio's) survive a round trip.
         """
-        allowed = {a.name: a for a in self.attributes_of(label)}
+        if not attrs:
+            return {}
+        self.label(label)
+        allowed = self._attrs_by_label[label]
         out: dict[str, Any] = {}
         for key, value in attrs.items():
             if key not in allowed and not strict:

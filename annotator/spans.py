@@ -20,7 +20,7 @@ from annotator.model import (
     SpanRecord,
     SpanState,
 )
-from annotator.store import BATCH
+from annotator.store import BATCH, Operation
 
 if TYPE_CHECKING:
     from annotator.project import Project
@@ -163,27 +163,34 @@ class Spans:
         ``skip_existing``: a span with the same offsets and label is not added twice;
         ``skip_rejected``: nor one that was rejected before (suggestions are not proposed again).
         """
+        with self.project.operation(op_name, summary={"doc_id": doc_id, "count": 0}) as op:
+            op.summary["count"] = self.add_many_in(op, doc_id, items, origin=origin, state=state,
+                                                   skip_existing=skip_existing, skip_rejected=skip_rejected)
+        return op.result
+
+    def add_many_in(self, op: Operation, doc_id: int, items: Sequence[SpanRecord], *,
+                    origin: Origin | str = Origin.MANUAL, state: SpanState | str | None = None,
+                    skip_existing: bool = True, skip_rejected: bool = True) -> int:
+        """Add spans inside an operation that is already open (for multi-document steps)."""
         length = self.store.scalar("SELECT length FROM documents WHERE id = ?", (doc_id,))
         if length is None:
             raise NotFoundError(f"no document with id {doc_id}")
         have = {(a, b, c): st for a, b, c, st in self.store.conn.execute(
             'SELECT start, "end", label, state FROM spans WHERE doc_id = ?', (doc_id,))}
-        with self.project.operation(op_name, summary={"doc_id": doc_id, "count": 0}) as op:
-            added = 0
-            for item in items:
-                layer = self._check_bounds(length, item.start, item.end, item.label)
-                key = (item.start, item.end, item.label)
-                if key in have and (skip_existing or (skip_rejected and have[key] == "rejected")):
-                    continue
-                have[key] = "new"
-                sid = op.insert("spans", self._row(
-                    doc_id=doc_id, start=item.start, end=item.end, label=item.label, layer=layer,
-                    attrs=item.attrs, state=state or item.state, origin=origin, entity_id=None, t=op.time))
-                if layer == Layer.CLAIM:
-                    op.insert("claims", {"span_id": sid, "state": "draft", "updated_at": op.time})
-                added += 1
-            op.summary["count"] = added
-        return op.result
+        added = 0
+        for item in items:
+            layer = self._check_bounds(length, item.start, item.end, item.label)
+            key = (item.start, item.end, item.label)
+            if key in have and (skip_existing or (skip_rejected and have[key] == "rejected")):
+                continue
+            have[key] = "new"
+            sid = op.insert("spans", self._row(
+                doc_id=doc_id, start=item.start, end=item.end, label=item.label, layer=layer,
+                attrs=item.attrs, state=state or item.state, origin=origin, entity_id=None, t=op.time))
+            if layer == Layer.CLAIM:
+                op.insert("claims", {"span_id": sid, "state": "draft", "updated_at": op.time})
+            added += 1
+        return added
 
     def update(self, span_id: int, *, label: str | None = None, start: int | None = None,
                end: int | None = None, attrs: Mapping[str, Any] | None = None,

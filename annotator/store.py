@@ -16,7 +16,6 @@ import itertools
 import json
 import os
 import sqlite3
-import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -62,16 +61,15 @@ _M1 = [
         uid TEXT NOT NULL UNIQUE,
         doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
         start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-        label TEXT NOT NULL, layer TEXT NOT NULL CHECK (layer IN ('entity', 'figure', 'claim')),
+        label TEXT NOT NULL, layer TEXT NOT NULL,  -- entity, figure, claim (checked by the core)
         attrs TEXT NOT NULL DEFAULT '{}',
-        origin TEXT NOT NULL CHECK (origin IN ('manual', 'suggested', 'imported')),
-        state TEXT NOT NULL CHECK (state IN ('accepted', 'suggested', 'rejected')),
+        origin TEXT NOT NULL,  -- manual, suggested, imported
+        state TEXT NOT NULL,  -- accepted, suggested, rejected
         annotator TEXT,
         entity_id INTEGER REFERENCES entities(id) ON DELETE SET NULL,
         gold INTEGER NOT NULL DEFAULT 0,
         ext_id TEXT,
-        created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
-        CHECK (start >= 0 AND "end" > start))""",
+        created_at TEXT NOT NULL, updated_at TEXT NOT NULL)""",
     "CREATE INDEX spans_doc ON spans(doc_id, start)",
     "CREATE INDEX spans_entity ON spans(entity_id) WHERE entity_id IS NOT NULL",
     """CREATE TABLE links (
@@ -165,10 +163,13 @@ def now() -> str:
 
 
 class _Uids:
-    """Unique ids that stay unique across copies of a project: random prefix + counter."""
+    """Unique ids that stay unique across copies of a project: random prefix + counter.
+
+    A new prefix is drawn in each process (a forked child never repeats its parent's ids).
+    """
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
+        self._pid = -1
         self._reset()
 
     def _reset(self) -> None:
@@ -177,13 +178,16 @@ class _Uids:
         self._pid = os.getpid()
 
     def __call__(self) -> str:
-        with self._lock:
-            if os.getpid() != self._pid:
-                self._reset()
-            return f"{self._prefix}{next(self._count):06x}"
+        # next() on itertools.count is atomic under the GIL: no lock needed
+        return f"{self._prefix}{next(self._count):06x}"
+
+    def after_fork(self) -> None:
+        self._reset()
 
 
 new_uid = _Uids()
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=new_uid.after_fork)
 
 
 def migrate(conn: sqlite3.Connection, path: str, *, target: int = SCHEMA_VERSION) -> int:
