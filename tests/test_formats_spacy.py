@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_tokens import LABELS, texts, token_records
+from test_tokens import any_records, token_records
 
 from annotator.errors import FormatError
 from annotator.formats.conll import write_conll
@@ -162,27 +162,13 @@ def test_bad_file_and_failed_export(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["bad.spacy"]
 
 
-@st.composite
-def any_records(draw: st.DrawFn) -> DocRecord:
-    """Random text and random spans anywhere (nested, crossing, inside tokens), with attributes."""
-    text = draw(texts(min_pieces=1))
-    spans = []
-    for k in range(draw(st.integers(0, 8))):
-        a = draw(st.integers(0, len(text) - 1))
-        b = draw(st.integers(a + 1, len(text)))
-        spans.append(SpanRecord(a, b, draw(st.sampled_from(LABELS)),
-                                draw(st.sampled_from([{}, {"notes": "x"}, {"value": "1.5", "ambiguous": True}])),
-                                draw(st.sampled_from(list(SpanState))), draw(st.sampled_from([None, f"s{k}"]))))
-    return DocRecord(text=text, spans=spans)
-
-
 @given(recs=st.lists(any_records(), min_size=1, max_size=3))
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_round_trip_exact(recs: list[DocRecord], tmp_path: Path) -> None:
     out = tmp_path / "rt.spacy"
     write_docbin(recs, out)
     back = list(read_docbin(out))
-    assert [(r.text, r.spans) for r in back] == [(r.text, r.spans) for r in recs]
+    assert [(r.text, r.spans, r.links) for r in back] == [(r.text, r.spans, r.links) for r in recs]
 
 
 @given(rec=token_records())

@@ -25,7 +25,7 @@ from annotator.formats.tokens import (
     layer_resolver,
     parse_tag,
 )
-from annotator.model import DocRecord, SpanRecord
+from annotator.model import DocRecord, LinkRecord, SpanRecord, SpanState
 from annotator.textnorm import normalize
 
 # ---- shared strategies ---------------------------------------------------------------------
@@ -65,6 +65,26 @@ def token_records(draw: st.DrawFn, *, max_spans: int = 8, attrs: bool = False) -
             extra = {"notes": draw(st.text(max_size=5))} if attrs and draw(st.booleans()) else {}
             spans.append(SpanRecord(toks[a][0], toks[b][1], label, extra))
     return DocRecord(text=text, spans=spans, title=draw(st.sampled_from(["", "t"])))
+
+
+@st.composite
+def any_records(draw: st.DrawFn) -> DocRecord:
+    """Random text and random spans anywhere (nested, crossing, inside tokens), with attributes."""
+    text = draw(texts(min_pieces=1))
+    spans = []
+    for k in range(draw(st.integers(0, 8))):
+        a = draw(st.integers(0, len(text) - 1))
+        b = draw(st.integers(a + 1, len(text)))
+        spans.append(SpanRecord(a, b, draw(st.sampled_from(LABELS)),
+                                draw(st.sampled_from([{}, {"notes": "x"}, {"value": "1.5", "ambiguous": True}])),
+                                draw(st.sampled_from(list(SpanState))), draw(st.sampled_from([None, f"s{k}"]))))
+    ids = [sp.ext_id for sp in spans if sp.ext_id is not None]
+    links = []
+    if ids:
+        for k in range(draw(st.integers(0, 3))):
+            links.append(LinkRecord(draw(st.sampled_from(ids)), draw(st.sampled_from(ids)),
+                                    draw(st.sampled_from(["figure", "entity"])), draw(st.sampled_from([None, f"l{k}"]))))
+    return DocRecord(text=text, spans=spans, links=links)
 
 
 # ---- tokenisers --------------------------------------------------------------------------------

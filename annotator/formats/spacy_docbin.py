@@ -50,6 +50,7 @@ from annotator.formats.tokens import (
     get_tokenizer,
     layer_resolver,
     place_spans,
+    with_gaps,
 )
 from annotator.model import DocRecord, DocStatus, LinkRecord, SpanRecord, SpanState
 
@@ -60,28 +61,8 @@ USER_KEY = "annotator"
 
 def _words_and_spaces(text: str, offsets: Sequence[tuple[int, int]]) -> tuple[list[str], list[bool]]:
     """spaCy words/spaces reproducing ``text`` exactly: gaps other than one space become tokens."""
-    words: list[str] = []
-    spaces: list[bool] = []
-    pos = 0
-
-    def gap(a: int, b: int) -> None:
-        g = text[a:b]
-        if not g:
-            return
-        if words and not spaces[-1] and g[0] == " ":
-            spaces[-1] = True
-            g = g[1:]
-        if g:
-            words.append(g)
-            spaces.append(False)
-
-    for s, e in offsets:
-        gap(pos, s)
-        words.append(text[s:e])
-        spaces.append(False)
-        pos = e
-    gap(pos, len(text))
-    return words, spaces
+    laid = with_gaps(text, offsets)
+    return [text[s:e] for s, e, _ in laid], [ws for _, _, ws in laid]
 
 
 def _span_dict(sp: SpanRecord, layer: str, where: str) -> dict[str, Any]:

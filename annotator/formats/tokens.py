@@ -65,6 +65,7 @@ __all__ = [
     "assign_levels",
     "layer_resolver",
     "LAYER_ORDER",
+    "with_gaps",
 ]
 
 
@@ -559,6 +560,28 @@ def place_spans(
         else:
             placed.append(TokenSpan(rng[0], rng[1], sp.label, i))
     return placed, missed
+
+
+def with_gaps(text: str, offsets: Sequence[Offsets]) -> list[tuple[int, int, bool]]:
+    """Tokens as spaCy lays them out: (start, end, followed by one space), where every gap between
+    our tokens that is not a single space becomes a token of its own (as spaCy's white-space
+    tokens), so the tokens with their spaces give back ``text`` exactly."""
+    out: list[tuple[int, int, bool]] = []
+    pos = 0
+
+    def gap(a: int, b: int) -> None:
+        if a < b and out and not out[-1][2] and text[a] == " ":
+            out[-1] = (out[-1][0], out[-1][1], True)
+            a += 1
+        if a < b:
+            out.append((a, b, False))
+
+    for s, e in offsets:
+        gap(pos, s)
+        out.append((s, e, False))
+        pos = e
+    gap(pos, len(text))
+    return out
 
 
 def describe(record_name: str, sp: SpanRecord, text: str) -> str:
