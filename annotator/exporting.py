@@ -71,6 +71,13 @@ def split_ids(doc_ids: Sequence[int], ratios: Sequence[float], *, seed: int = 0,
     return out
 
 
+_STATES = {s.value: s for s in SpanState}
+
+
+def _order(row: Any) -> tuple[int, int, int]:
+    return row[2], -row[3], row[0]
+
+
 def project_records(project: Project, sel: Selection | None = None,
                     doc_ids: Iterable[int] | None = None) -> Iterator[DocRecord]:
     """Stream the selected documents with their selected spans and links, in batches."""
@@ -85,7 +92,7 @@ def project_records(project: Project, sel: Selection | None = None,
         spans_by_doc: dict[int, list[Any]] = {i: [] for i in chunk}
         cur = store.conn.execute(
             f'SELECT id, doc_id, start, "end", label, layer, attrs, state, annotator, entity_id, gold, ext_id '
-            f'FROM spans WHERE doc_id IN ({marks}) ORDER BY doc_id, start, "end" DESC, id', chunk)
+            f"FROM spans WHERE doc_id IN ({marks})", chunk)
         for row in cur:
             spans_by_doc[row[1]].append(row)
         links_by_doc: dict[int, list[Any]] = {i: [] for i in chunk}
@@ -102,6 +109,7 @@ def project_records(project: Project, sel: Selection | None = None,
             if d is None:
                 continue
             rows = spans_by_doc[doc_id]
+            rows.sort(key=_order)
             has_gold = any(r[10] for r in rows)
             use_gold = sel.source == "gold" or (sel.source == "auto" and has_gold)
             spans: list[SpanRecord] = []
@@ -119,7 +127,7 @@ def project_records(project: Project, sel: Selection | None = None,
                     continue
                 kept.add(sid)
                 spans.append(SpanRecord(start, end, label, json.loads(attrs) if attrs != "{}" else {},
-                                        SpanState(state), ext_id or f"T{sid}",
+                                        _STATES[state], ext_id or f"T{sid}",
                                         entity_names.get(entity_id) if entity_id is not None else None))
             ext_of = {sid: ext for sid, ext in ((r[0], r[11] or f"T{r[0]}") for r in rows) if sid in kept}
             links = [LinkRecord(ext_of[s], ext_of[t], role, ext) for _d, s, t, role, ext in links_by_doc[doc_id]
