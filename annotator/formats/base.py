@@ -212,9 +212,12 @@ def open_text(src: Source, *, encoding: str | None = None) -> Iterator[tuple[IO[
             stream.detach()
 
 
-def iter_lines(stream: IO[str], path: str) -> Iterator[tuple[int, str]]:
-    """(1-based line number, line without its line end) for each line of a text stream."""
-    lineno = 0
+def iter_lines(stream: IO[str], path: str, *, start: int = 0) -> Iterator[tuple[int, str]]:
+    """(1-based line number, line without its line end) for each line of a text stream.
+
+    ``start`` is the number of lines already read from the stream.
+    """
+    lineno = start
     while True:
         try:
             line = stream.readline()
@@ -224,7 +227,7 @@ def iter_lines(stream: IO[str], path: str) -> Iterator[tuple[int, str]]:
         if not line:
             return
         lineno += 1
-        if line.startswith("\ufeff") and lineno == 1:
+        if lineno == 1 and line.startswith("\ufeff"):
             line = line[1:]
         yield lineno, line.rstrip("\r\n")
 
@@ -338,27 +341,33 @@ def iter_json_records(src: Source, *, encoding: str | None = None,
     """
     name = source_name(src)
     with open_text(src, encoding=encoding) as (stream, _enc):
-        lines = iter_lines(stream, name)
-        pending: list[tuple[int, str]] = []
-        for lineno, text in lines:
-            pending.append((lineno, text))
-            if text.strip():
+        head: list[str] = []  # the raw lines up to the first non-blank one, line ends kept
+        while True:
+            try:
+                raw_line = stream.readline()
+            except UnicodeDecodeError as exc:
+                raise FormatError(f"bytes not valid in the file's encoding ({exc.reason})",
+                                  path=name, line=len(head) + 1) from None
+            if not raw_line:
                 break
-        if not pending or not pending[-1][1].strip():
+            if not head:
+                raw_line = raw_line.lstrip("\ufeff")
+            head.append(raw_line)
+            if raw_line.strip():
+                break
+        if not head or not head[-1].strip():
             return
-        first_no, first = pending[-1]
+        first_no, first = len(head), head[-1].strip()
         jsonl = True
         try:
-            json.loads(first)
+            value = json.loads(first)
+            # one JSON array on one line is a JSON file, not JSONL
+            jsonl = not isinstance(value, list)
         except json.JSONDecodeError:
             jsonl = False
-        if jsonl and first.lstrip().startswith("["):
-            # one JSON array on one line: a JSON file, not JSONL
-            value = json.loads(first)
-            jsonl = not isinstance(value, list)
         if jsonl:
-            yield name, first_no, json.loads(first)
-            for lineno, text in lines:
+            yield name, first_no, value
+            for lineno, text in iter_lines(stream, name, start=first_no):
                 if not text.strip():
                     continue
                 try:
@@ -369,11 +378,9 @@ def iter_json_records(src: Source, *, encoding: str | None = None,
                     continue
                 yield name, lineno, value
             return
-        rest = "\n".join(t for _, t in pending) + "\n"
-        chained = _ChainText(rest, stream)
-        offset = pending[0][0] - 1
+        chained = _ChainText("".join(head), stream)
         for lineno, value in iter_json_values(chained, name):  # type: ignore[arg-type]
-            yield name, lineno + offset, value
+            yield name, lineno, value
 
 
 class _ChainText:
