@@ -137,7 +137,7 @@ UNITS: list[tuple[str, str, str]] = [
     ("thập kỷ", "DURATION", "decade"), ("thập niên", "DURATION", "decade"), ("thế kỷ", "DURATION", "century"),
     ("năm", "DURATION", "year"), ("tháng", "DURATION", "month"), ("tuần", "DURATION", "week"),
     ("ngày", "DURATION", "day"), ("giờ", "DURATION", "hour"), ("tiếng", "DURATION", "hour"),
-    ("phút", "DURATION", "minute"), ("giây", "DURATION", "second"),
+    ("phút", "DURATION", "minute"), ("giây", "DURATION", "second"), ("đêm", "DURATION", "night"),
     ("years", "DURATION", "year"), ("year", "DURATION", "year"), ("months", "DURATION", "month"),
     ("month", "DURATION", "month"), ("weeks", "DURATION", "week"), ("week", "DURATION", "week"),
     ("days", "DURATION", "day"), ("day", "DURATION", "day"), ("hours", "DURATION", "hour"),
@@ -155,7 +155,7 @@ CASE_SENSITIVE_UNITS = frozenset({
 UNIT_NOT_BEFORE: dict[str, str] = {
     "đồng": _DONG_NOT, "đô": r"thị|đốc|vật|tuyển", "yên": r"tâm|bình|ổn|lặng|tĩnh|ả|bái|thế|lạc|vui",
     "tệ": r"nạn|hại", "tấn": r"công", "độ": r"tuổi|dài|cao|sâu|rộng|phủ|tin|che|ẩm|mặn|trễ|an toàn|cồn|C",
-    "giờ": r"\d", "ngày": r"\d|thứ", "tháng": r"\d", "năm": r"\d|thứ", "tuần": r"\d|thứ", "ha": r"ha",
+    "giờ": r"\d", "ngày": r"thứ", "tháng": r"\d", "năm": r"thứ", "tuần": r"thứ", "ha": r"ha",
     "tạ": r"ơn", "mẫu": r"giáo|hạm|số|thân", "sào": r"huyệt", "won": r"the|a|an", "m": r"[-/]\d",
     "g": r"[-/]\d",
 }
@@ -210,7 +210,9 @@ REFERENTS_VI: tuple[str, ...] = (
     "phòng học", "lớp học", "lớp", "cuộc", "văn bản", "hồ sơ", "đơn", "ý kiến", "câu hỏi",
     "tuyến", "tuyến đường", "công trình", "cầu", "dân tộc", "đồng bào", "hội viên", "đoàn viên",
     "tiểu ban", "ban", "hội nghị", "đại hội", "cử tri", "ứng cử viên", "trẻ em", "cháu",
-    "thí sinh", "khách", "du khách", "lượt khách", "phụ nữ", "thanh niên", "bí thư",
+    "thí sinh", "khách", "du khách", "lượt khách", "phụ nữ", "thanh niên", "bí thư", "dân", "đô thị",
+    "lượt truy cập", "tỉnh, thành", "gia đình", "hecta", "mẫu", "cá thể", "liều", "liều vắc xin",
+    "mũi", "mũi tiêm", "mẫu xét nghiệm", "giáo xứ", "khu công nghiệp", "nhà máy", "cửa hàng",
 )
 # English determiners/adjectives skipped when looking for the noun after a number.
 SKIP_WORDS_EN = frozenset(
@@ -220,14 +222,21 @@ SKIP_WORDS_EN = frozenset(
 STOPWORDS_EN = frozenset(
     "a an the and or but of to in on at for by from with as is are was were be been has have had "
     "will would can could may might should than that this these those it its their his her per "
-    "each every so if then also more less percent".split()
+    "each every so if then also more less percent last next year years month months week weeks ago "
+    "earlier later before after since compared respectively only".split()
 )
 # Nouns a term, ordinal or period belongs to, as they precede it ("nhiệm kỳ 2020-2025").
 HEADS_BEFORE: tuple[str, ...] = (
     "nhiệm kỳ", "giai đoạn", "thời kỳ", "năm học", "niên khóa", "niên khoá", "niên độ",
     "năm tài chính", "khóa", "khoá", "kỳ họp", "kì họp", "lần", "đợt", "vòng", "phiên", "kỳ",
-    "hội nghị", "đại hội", "thế kỷ", "thế kỉ", "quý", "chương", "phần", "tập", "số",
+    "hội nghị", "đại hội", "thế kỷ", "thế kỉ", "quý", "chương", "phần", "tập",
     "term", "period", "session", "round", "phase", "fiscal year", "school year",
+)
+# More nouns an ordinal belongs to ("người thứ 3", "ngày thứ 2").
+ORDINAL_REFERENTS: tuple[str, ...] = (
+    "người", "ngày", "năm", "tháng", "tuần", "hạng", "giải", "vị trí", "đội", "nước", "quốc gia",
+    "tỉnh", "địa phương", "doanh nghiệp", "trường hợp", "ca", "bệnh nhân", "lớp", "tầng", "bước",
+    "mục tiêu", "nhiệm vụ", "điểm", "tiêu chí", "nội dung", "kỳ đại hội", "cuộc",
 )
 # Nouns a period belongs to, as they follow it in English ("the 2021-2025 term").
 HEADS_AFTER_EN = frozenset(
@@ -248,6 +257,12 @@ LABEL_PREFIXES: tuple[str, ...] = (
     "phiên bản", "version", "tầng", "phòng", "biển số", "mã", "code", "top", "đường số",
     "sư đoàn", "trung đoàn", "tiểu đoàn", "mẫu", "model", "bảng", "hình", "table", "figure",
     "khu", "block", "tòa", "nhà số",
+)
+
+# Words before "số" that make it part of a noun ("dân số", "tổng số"), not "No.".
+SO_COMPOUNDS: tuple[str, ...] = (
+    "dân", "tổng", "chỉ", "hệ", "tỷ", "tỉ", "con", "đa", "thiểu", "với", "có", "là", "đạt", "lên",
+    "xuống", "chiếm", "ở", "các", "những", "mức", "phần", "kỷ", "điểm", "cả", "toàn", "trong",
 )
 
 # ---- document references ---------------------------------------------------------------------

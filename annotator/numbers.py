@@ -33,7 +33,9 @@ _VI_LETTERS = set(
 )
 _EN_STOPWORDS = frozenset(
     "the of and to in is was for on that with by at from are were has have had said it this be as "
-    "an which will would their its not but or been".split()
+    "an which will would their its not but or been he she they we you his her our all do does did "
+    "more most than then there here when where who what how about after before over under into out "
+    "just also only very still some many per each".split()
 )
 _WORD = re.compile(r"[^\W\d_]+")
 _GROUPED = re.compile(r"\d+(?:[.,]\d+)+")
