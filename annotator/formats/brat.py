@@ -219,7 +219,7 @@ def _pairs(folder: Path) -> Iterator[tuple[Path, Path | None, str]]:
                 txts.append(p)
             elif name.endswith(".ann"):
                 anns.add(p)
-    for txt in sorted(txts, key=lambda p: p.relative_to(folder).parts):
+    for txt in sorted(txts, key=lambda p: p.relative_to(folder).with_suffix("").parts):
         ann = txt.with_suffix(".ann")
         anns.discard(ann)
         yield txt, ann if ann.exists() else None, txt.relative_to(folder).with_suffix("").as_posix()
@@ -357,6 +357,7 @@ def brat_ann(record: DocRecord) -> tuple[str, list[str]]:
         written.add(tid)
         if sp.state != SpanState.ACCEPTED:
             problems.append(f"{where}: state {sp.state} has no place in brat; written as a plain annotation")
+        wrote_norm = False
         for key, value in sp.attrs.items():
             if key == FRAGMENTS:
                 continue
@@ -368,6 +369,7 @@ def brat_ann(record: DocRecord) -> tuple[str, list[str]]:
             if key == NORMALIZED:
                 norm = str(value)
                 if _NORM_VALUE.match(norm):
+                    wrote_norm = True
                     attr_lines.append(f"{ids.new('N')}\tReference {tid} {norm}\t{(sp.entity or '').translate(_LINE_BREAKS)}")
                 else:
                     problems.append(f"{where}: normalized value {norm!r} is not DB:ID; not written")
@@ -385,7 +387,7 @@ def brat_ann(record: DocRecord) -> tuple[str, list[str]]:
                     attr_lines.append(f"{ids.new('A')}\t{name} {tid} {sval}")
             else:
                 problems.append(f"{where}: attribute {key} value {value!r} is not a single value; not written")
-        if sp.entity and NORMALIZED not in sp.attrs:
+        if sp.entity and not wrote_norm:
             problems.append(f"{where}: entity name {sp.entity!r} without a normalized reference has no place in brat")
     link_ids: set[str] = set()
     link_lines: list[str] = []
