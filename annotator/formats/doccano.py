@@ -124,7 +124,10 @@ def _record(obj: Any, path: str, line: int, text_key: str | None, label_key: str
             if all(isinstance(v, list | tuple | dict) for v in value):
                 items = value
                 used.add(lk)
-            # a list of strings is a document category (text classification): kept in meta
+            elif not all(isinstance(v, str) for v in value):
+                # (a list of strings is a document category, text classification: kept in meta)
+                raise FormatError(f"{lk!r} must be a list of [start, end, \"LABEL\"], got {value!r}",
+                                  path=path, line=line)
         elif label_key is not None and label_key in obj:
             raise FormatError(f"{label_key!r} must be a list", path=path, line=line)
         if lk is None and isinstance(obj.get("annotations"), list):
