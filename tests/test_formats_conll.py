@@ -282,3 +282,30 @@ def test_round_trip_tokens_and_labelled_ranges(scheme: str, rec: DocRecord) -> N
     assert want <= got <= {(*idx.tokens_of(s.start, s.end), s.label) for s in rec.spans}  # type: ignore[misc]
     if any(sp.attrs for sp in rec.spans):
         assert any("attributes of" in p for p in report.problems)
+
+
+def test_skip_bad_documents_when_asked(tmp_path: Path) -> None:
+    f = tmp_path / "mixed.conll"
+    f.write_text("-DOCSTART- -X- O O\n\na B-X\nb WRONG\n\nc O\n"
+                 "-DOCSTART- -X- O O\n\nd B-Y\n", encoding="utf-8")
+    errors: list[FormatError] = []
+    docs = list(read_conll(f, errors=errors))
+    assert [(d.text, ents(d)) for d in docs] == [("d", [("d", "Y")])]
+    assert [(e.line, "WRONG" in str(e)) for e in errors] == [(4, True)]
+    # one document per sentence: only the bad sentence goes
+    g = tmp_path / "sentences.conll"
+    g.write_text("a B-X\n\nb\n\nc B-Y\n", encoding="utf-8")
+    errors = []
+    assert [d.text for d in read_conll(g, errors=errors)] == ["a", "c"] and errors[0].line == 3
+
+
+@pytest.mark.parametrize("fmt", ["conll", "iob2", "bilou"])
+def test_through_the_registry(fmt: str, tmp_path: Path) -> None:
+    from annotator.formats import get_format, guess_format
+
+    out = tmp_path / "x.conll"
+    report = get_format(fmt).write([DOC], out, tokenizer="simple")
+    assert report.documents == 1
+    assert guess_format(out).name == "conll"
+    (doc,) = list(guess_format(out).read(out))
+    assert ("Lê Hồng Long", "PER") in ents(doc)

@@ -46,6 +46,7 @@ from annotator.formats.base import (
     normalized_record,
     open_output,
     open_text,
+    report_error,
     source_name,
 )
 from annotator.formats.tokens import (
@@ -109,6 +110,7 @@ def read_conll(
     underscore_as_space: bool = False,
     encoding: str | None = None,
     problems: list[str] | None = None,
+    errors: list[FormatError] | None = None,
 ) -> Iterator[DocRecord]:
     """Stream the documents of a CoNLL/IOB file (see the module doc).
 
@@ -120,7 +122,8 @@ def read_conll(
     ``underscore_as_space`` turns ``_`` inside tokens back into spaces (Vietnamese word
     segmentation written VLSP-style). Tags that break the scheme are read leniently and listed in
     ``problems`` when given. Raises FormatError naming the file and line for lines with too few
-    columns or strings that are not tags.
+    columns or strings that are not tags; with ``errors``, records the error there and skips
+    that document instead.
     """
     if scheme != "auto" and scheme not in SCHEMES:
         raise ValueError(f"unknown tag scheme {scheme!r}")
@@ -131,12 +134,13 @@ def read_conll(
         lines = iter_lines(stream, name)
         yield from _read_lines(lines, name, scheme=scheme, levels=levels, layout=layout,
                                doc_breaks=doc_breaks, underscore_as_space=underscore_as_space,
-                               problems=problems)
+                               problems=problems, errors=errors)
 
 
 def _read_lines(
     lines: Iterator[tuple[int, str]], name: str, *, scheme: str, levels: int, layout: str,
     doc_breaks: str, underscore_as_space: bool, problems: list[str] | None,
+    errors: list[FormatError] | None,
 ) -> Iterator[DocRecord]:
     first: tuple[int, str] | None = None
     skipped: list[tuple[int, str]] = []
@@ -172,17 +176,24 @@ def _read_lines(
     current: list[_Token] = []
     doc_line = first[0]
     count = 0
+    bad = False
 
     def flush_doc() -> Iterator[DocRecord]:
-        nonlocal sentences, count
+        nonlocal sentences, count, bad
         if current:
             sentences.append(list(current))
             current.clear()
-        if sentences:
+        if sentences and not bad:
             count += 1
-            yield _build(sentences, name, doc_line, scheme=scheme, levels=levels,
-                         underscore_as_space=underscore_as_space, problems=problems, number=count)
+            try:
+                rec = _build(sentences, name, doc_line, scheme=scheme, levels=levels,
+                             underscore_as_space=underscore_as_space, problems=problems, number=count)
+            except FormatError as exc:
+                report_error(exc, errors)
+            else:
+                yield rec
         sentences = []
+        bad = False
 
     for no, line in all_lines():
         if _is_docstart(line):
@@ -193,30 +204,52 @@ def _read_lines(
             if current:
                 sentences.append(list(current))
                 current.clear()
-                if doc_breaks == "sentence":
-                    yield from flush_doc()
+            if doc_breaks == "sentence" and (sentences or bad):
+                yield from flush_doc()
             continue
         if not sentences and not current:
             doc_line = no if doc_breaks != "docstart" else doc_line
+        if bad:
+            if layout == "sentence" and doc_breaks == "sentence":
+                bad = False  # each line is a document of its own
+            else:
+                continue
+        try:
+            _parse_line(line, no, name, layout, levels, current)
+        except FormatError as exc:
+            report_error(exc, errors)
+            bad = True
+            current.clear()
+            continue
         if layout == "sentence":
-            for item in line.split():
-                parts = item.split("|")
-                if len(parts) < 1 + levels:
-                    raise FormatError(f"item {item!r} needs a token and {levels} tag(s) separated by '|'",
-                                      path=name, line=no)
-                current.append((parts[0], parts[len(parts) - levels:], no))
             sentences.append(list(current))
             current.clear()
             if doc_breaks == "sentence":
                 yield from flush_doc()
-            continue
-        cols = _split_columns(line)
-        if len(cols) < 1 + levels:
-            raise FormatError(
-                f"expected a token and {levels} tag column(s), found {len(cols)} column(s)", path=name, line=no
-            )
-        current.append((cols[0], cols[len(cols) - levels:], no))
     yield from flush_doc()
+
+
+def _parse_line(line: str, no: int, name: str, layout: str, levels: int, current: list[_Token]) -> None:
+    if layout == "sentence":
+        for item in line.split():
+            parts = item.split("|")
+            if len(parts) < 1 + levels:
+                raise FormatError(f"item {item!r} needs a token and {levels} tag(s) separated by '|'",
+                                  path=name, line=no)
+            for tag in parts[len(parts) - levels:]:
+                if _bad_tag(tag):
+                    raise FormatError(f"{tag!r} is not a tag (O, B-X, I-X, L-X, U-X, E-X or S-X)", path=name, line=no)
+            current.append((parts[0], parts[len(parts) - levels:], no))
+        return
+    cols = _split_columns(line)
+    if len(cols) < 1 + levels:
+        raise FormatError(
+            f"expected a token and {levels} tag column(s), found {len(cols)} column(s)", path=name, line=no
+        )
+    for tag in cols[len(cols) - levels:]:
+        if _bad_tag(tag):
+            raise FormatError(f"{tag!r} is not a tag (O, B-X, I-X, L-X, U-X, E-X or S-X)", path=name, line=no)
+    current.append((cols[0], cols[len(cols) - levels:], no))
 
 
 def _build(
@@ -355,6 +388,7 @@ def write_conll(
     docstart: bool = True,
     layers: Sequence[str] | None = None,
     layer_of: Callable[[str], str] | None = None,
+    schema: Any = None,
     space_in_token: str = "_",
     progress: Callable[[int], Any] | None = None,
 ) -> WriteReport:
@@ -376,7 +410,7 @@ def write_conll(
         raise ValueError("levels must be at least 1")
     report = WriteReport()
     tok = get_tokenizer(tokenizer, problems=report.problems)
-    lay = layer_of or layer_resolver()
+    lay = layer_of or layer_resolver(schema)
     with open_output(out) as fh:
         for i, rec in enumerate(records):
             doc = _DocTags(rec, i, tok, report, levels=levels, layer_of=lay, layers=layers,
@@ -413,16 +447,48 @@ def _write_doc(fh: IO[str], doc: _DocTags, report: WriteReport, *, columns: int,
         fh.write("\n")
 
 
-def write_iob2(records: Iterable[DocRecord], out: Output, **options: Any) -> WriteReport:
-    """Token per line, two columns (``tok tag``), IOB2; see :func:`write_conll` for options."""
-    options.setdefault("columns", 2)
-    return write_conll(records, out, scheme="IOB2", **options)
+def write_iob2(
+    records: Iterable[DocRecord],
+    out: Output,
+    *,
+    tokenizer: str | Tokenizer | None = None,
+    columns: int = 2,
+    levels: int = 1,
+    sep: str = " ",
+    sentences: str = "lines",
+    docstart: bool = True,
+    layers: Sequence[str] | None = None,
+    layer_of: Callable[[str], str] | None = None,
+    schema: Any = None,
+    space_in_token: str = "_",
+    progress: Callable[[int], Any] | None = None,
+) -> WriteReport:
+    """Token per line, two columns (``tok tag``) by default, IOB2; options as :func:`write_conll`."""
+    return write_conll(records, out, tokenizer=tokenizer, scheme="IOB2", columns=columns, levels=levels, sep=sep,
+                       sentences=sentences, docstart=docstart, layers=layers, layer_of=layer_of, schema=schema,
+                       space_in_token=space_in_token, progress=progress)
 
 
-def write_bilou(records: Iterable[DocRecord], out: Output, **options: Any) -> WriteReport:
-    """Token per line, two columns (``tok tag``), BILOU; see :func:`write_conll` for options."""
-    options.setdefault("columns", 2)
-    return write_conll(records, out, scheme="BILOU", **options)
+def write_bilou(
+    records: Iterable[DocRecord],
+    out: Output,
+    *,
+    tokenizer: str | Tokenizer | None = None,
+    columns: int = 2,
+    levels: int = 1,
+    sep: str = " ",
+    sentences: str = "lines",
+    docstart: bool = True,
+    layers: Sequence[str] | None = None,
+    layer_of: Callable[[str], str] | None = None,
+    schema: Any = None,
+    space_in_token: str = "_",
+    progress: Callable[[int], Any] | None = None,
+) -> WriteReport:
+    """Token per line, two columns (``tok tag``) by default, BILOU; options as :func:`write_conll`."""
+    return write_conll(records, out, tokenizer=tokenizer, scheme="BILOU", columns=columns, levels=levels, sep=sep,
+                       sentences=sentences, docstart=docstart, layers=layers, layer_of=layer_of, schema=schema,
+                       space_in_token=space_in_token, progress=progress)
 
 
 def write_conll_layers(
@@ -437,6 +503,7 @@ def write_conll_layers(
     sep: str = " ",
     sentences: str = "lines",
     layer_of: Callable[[str], str] | None = None,
+    schema: Any = None,
     space_in_token: str = "_",
     progress: Callable[[int], Any] | None = None,
 ) -> WriteReport:
@@ -448,7 +515,7 @@ def write_conll_layers(
     """
     report = WriteReport()
     tok = get_tokenizer(tokenizer, problems=report.problems)
-    lay = layer_of or layer_resolver()
+    lay = layer_of or layer_resolver(schema)
     with atomic_directory(out_dir) as tmp, ExitStack() as stack:
         files = {
             layer: stack.enter_context(open(Path(tmp) / f"{layer}.conll", "w", encoding="utf-8", newline=""))

@@ -16,7 +16,8 @@ of text with ``unit="line"``). The features are declared the ``datasets`` way::
 
 Tag names are ``O`` then ``B-``/``I-`` (IOB2) or ``B-``/``I-``/``L-``/``U-`` (BILOU) for each
 label, in the order of ``labels`` (default: the built-in schema's labels of the written layers),
-so ids are stable across splits written with the same labels. A label not in that list is
+so ids are stable across splits written with the same labels (labels of layers not written are
+left out). A label not in that list is
 added at the end and reported. One tag sequence per row: overlapping spans are flattened by
 :func:`~annotator.formats.tokens.assign_levels` (entity layer first, longer first) and the
 spans that do not fit are reported, as are spans off token boundaries and spans of layers not
@@ -110,7 +111,7 @@ class _Rows:
             from annotator.schema import default_schema
 
             labels = [lab.name for lab in default_schema().labels if str(lab.layer) in self.layers]
-        self.labels: list[str] = list(dict.fromkeys(labels))
+        self.labels: list[str] = [lab for lab in dict.fromkeys(labels) if layer_of(lab) in self.layers]
         self.names = tag_names(self.labels, scheme)
         self.ids = {n: k for k, n in enumerate(self.names)}
         self.other_layers = 0
@@ -186,6 +187,7 @@ def write_hf_jsonl(
     scheme: str = "IOB2",
     layers: Sequence[str] = ("entity", "figure"),
     layer_of: Callable[[str], str] | None = None,
+    schema: Any = None,
     unit: str = "document",
     progress: Callable[[int], Any] | None = None,
 ) -> WriteReport:
@@ -195,7 +197,7 @@ def write_hf_jsonl(
     report = WriteReport()
     tok = get_tokenizer(tokenizer, problems=report.problems)
     rows = _Rows(report, tokenizer=tok, labels=labels, scheme=scheme, layers=layers,
-                 layer_of=layer_of or layer_resolver(), unit=unit)
+                 layer_of=layer_of or layer_resolver(schema), unit=unit)
     side = sidecar_path(out)
     with atomic_output(out) as fh:
         for i, rec in enumerate(records):
@@ -220,6 +222,7 @@ def write_hf_parquet(
     scheme: str = "IOB2",
     layers: Sequence[str] = ("entity", "figure"),
     layer_of: Callable[[str], str] | None = None,
+    schema: Any = None,
     unit: str = "document",
     batch_size: int = 1000,
     progress: Callable[[int], Any] | None = None,
@@ -233,7 +236,7 @@ def write_hf_parquet(
     report = WriteReport()
     tok = get_tokenizer(tokenizer, problems=report.problems)
     rows = _Rows(report, tokenizer=tok, labels=labels, scheme=scheme, layers=layers,
-                 layer_of=layer_of or layer_resolver(), unit=unit)
+                 layer_of=layer_of or layer_resolver(schema), unit=unit)
     schema = pa.schema([("id", pa.string()), ("tokens", pa.list_(pa.string())), ("ner_tags", pa.list_(pa.int64()))])
     target = Path(out)
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -40,6 +40,7 @@ from annotator.formats.base import (
     doc_label,
     normalized_record,
     open_binary,
+    report_error,
     source_name,
 )
 from annotator.formats.tokens import (
@@ -159,6 +160,7 @@ def write_docbin(
     ents_layers: Sequence[str] = ("entity", "figure"),
     span_key: str | None = None,
     layer_of: Callable[[str], str] | None = None,
+    schema: Any = None,
     progress: Callable[[int], Any] | None = None,
 ) -> WriteReport:
     """Write a ``.spacy`` DocBin (see the module doc). Needs spaCy."""
@@ -170,7 +172,7 @@ def write_docbin(
     vocab = getattr(getattr(tok, "_nlp", None), "vocab", None) or Vocab()
     db = DocBin(store_user_data=True)
     for doc in docs_from_records(records, vocab, report, tokenizer=tok, ents_layers=ents_layers,
-                                 span_key=span_key, layer_of=layer_of or layer_resolver(), progress=progress):
+                                 span_key=span_key, layer_of=layer_of or layer_resolver(schema), progress=progress):
         db.add(doc)
     with atomic_output(out, binary=True) as fh:
         fh.write(db.to_bytes())
@@ -187,10 +189,12 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def read_docbin(path: Source, *, lang: str | None = None) -> Iterator[DocRecord]:
+def read_docbin(path: Source, *, lang: str | None = None,
+                errors: list[FormatError] | None = None) -> Iterator[DocRecord]:
     """Stream the documents of a ``.spacy`` file as records (see the module doc). Needs spaCy.
 
-    ``lang`` picks the vocabulary to load into (default: a bare one; any works).
+    ``lang`` picks the vocabulary to load into (default: a bare one; any works). A document whose
+    stored annotations are broken raises FormatError, or with ``errors`` is recorded and skipped.
     """
     from spacy.tokens import DocBin
     from spacy.vocab import Vocab
@@ -209,7 +213,12 @@ def read_docbin(path: Source, *, lang: str | None = None) -> Iterator[DocRecord]
     else:
         vocab = Vocab()
     for n, doc in enumerate(db.get_docs(vocab), 1):
-        yield _record(doc, name, n)
+        try:
+            rec = _record(doc, name, n)
+        except FormatError as exc:
+            report_error(exc, errors)
+        else:
+            yield rec
 
 
 def _record(doc: Any, name: str, n: int) -> DocRecord:
@@ -227,8 +236,12 @@ def _record(doc: Any, name: str, n: int) -> DocRecord:
             except (KeyError, TypeError, ValueError) as exc:
                 raise FormatError(f"document {n}: user_data span {k} is broken ({exc})", path=name) from None
             seen.add((spans[-1].start, spans[-1].end, spans[-1].label))
-        for d in stored.get("links") or []:
-            links.append(LinkRecord(str(d["source"]), str(d["target"]), str(d.get("role", "link")), d.get("ext_id")))
+        for k, d in enumerate(stored.get("links") or []):
+            try:
+                links.append(LinkRecord(str(d["source"]), str(d["target"]), str(d.get("role", "link")),
+                                        d.get("ext_id")))
+            except (KeyError, TypeError) as exc:
+                raise FormatError(f"document {n}: user_data link {k} is broken ({exc})", path=name) from None
         info = dict(stored.get("doc") or {})
     found = list(doc.ents) + [sp for key in doc.spans for sp in doc.spans[key]]
     for sp in found:
