@@ -349,3 +349,41 @@ def test_assign_levels_keeps_every_distinct_span_and_never_overlaps(rec: DocReco
     assert len(placed) + len(left) == len(spans)
     for lvl in levels:
         assert all(a.last < b.first for a, b in zip(lvl, lvl[1:], strict=False))
+
+
+def test_pyvi_output_is_mapped_back_onto_the_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pyvi is optional; its output form (syllables joined by "_") is mapped back to offsets."""
+    import sys
+    import types
+
+    fake = types.ModuleType("pyvi")
+
+    class ViTokenizer:
+        @staticmethod
+        def tokenize(text: str) -> str:
+            return "Đại_hội Đảng_bộ tỉnh Sơn_La ,"
+
+    fake.ViTokenizer = ViTokenizer  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "pyvi", fake)
+    problems: list[str] = []
+    tok = get_tokenizer("vi-pyvi", problems=problems)
+    text = "Đại hội  Đảng bộ tỉnh Sơn La,"
+    assert problems == [] and tok.name == "vi-pyvi"
+    assert [text[s:e] for s, e in tok.tokenize(text)] == ["Đại hội", "Đảng bộ", "tỉnh", "Sơn La", ","]
+
+
+@pytest.mark.parametrize(
+    ("text", "laid"),
+    [
+        ("a b", [("a", True), ("b", False)]),
+        ("a  b\n", [("a", True), (" ", False), ("b", False), ("\n", False)]),
+        (" a\u200bb", [(" ", False), ("a", False), ("\u200b", False), ("b", False)]),
+        ("a\tb", [("a", False), ("\t", False), ("b", False)]),
+    ],
+)
+def test_with_gaps_lays_tokens_out_as_spacy_does(text: str, laid: list[tuple[str, bool]]) -> None:
+    from annotator.formats.tokens import with_gaps
+
+    got = with_gaps(text, SimpleTokenizer().tokenize(text))
+    assert [(text[s:e], ws) for s, e, ws in got] == laid
+    assert "".join(text[s:e] + (" " if ws else "") for s, e, ws in got) == text
