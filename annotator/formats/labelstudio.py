@@ -75,7 +75,8 @@ class _Group:
     other: list[Any] = field(default_factory=list)
 
 
-def _text_key(data: dict[str, Any], wanted: str | None, path: str, line: int) -> str:
+def _text_key(data: dict[str, Any], wanted: str | None, results: list[Any], path: str, line: int) -> str:
+    """The data field holding the text: ``wanted``, else ``text``, else the one the regions fit."""
     if wanted is not None:
         if not isinstance(data.get(wanted), str):
             raise FormatError(f"task data has no text under {wanted!r}", path=path, line=line)
@@ -85,6 +86,22 @@ def _text_key(data: dict[str, Any], wanted: str | None, path: str, line: int) ->
     strings = [k for k, v in data.items() if isinstance(v, str)]
     if len(strings) == 1:
         return strings[0]
+    regions = list(_label_regions(results))
+    # the Text tag is often named like its data field (<Text name="doc" value="$doc">)
+    named = {str(r.get("to_name")) for r in regions} & set(strings)
+    if len(named) == 1:
+        return named.pop()
+
+    def fits(key: str) -> bool:
+        t = data[key]
+        return all(isinstance(r["value"].get("text"), str) and isinstance(r["value"].get("start"), int)
+                   and isinstance(r["value"].get("end"), int)
+                   and same_span_text(t[r["value"]["start"]:r["value"]["end"]], r["value"]["text"])
+                   for r in regions)
+
+    fitting = [k for k in strings if fits(k)] if regions else []
+    if len(fitting) == 1:
+        return fitting[0]
     raise FormatError(f"cannot tell which data field is the text ({', '.join(strings) or 'none'}); "
                       "pass text_key", path=path, line=line)
 
@@ -126,9 +143,6 @@ def _task_record(task: Any, path: str, line: int, text_key: str | None, offsets:
     data = task.get("data")
     if not isinstance(data, dict):
         raise FormatError("a task needs a 'data' object", path=path, line=line)
-    tk = _text_key(data, text_key, path, line)
-    raw: str = data[tk]
-    omap = OffsetMap(raw)
     containers: list[tuple[str, dict[str, Any]]] = []
     for key, kind in (("annotations", "annotation"), ("completions", "annotation"), ("predictions", "prediction")):
         value = task.get(key) or []
@@ -138,6 +152,9 @@ def _task_record(task: Any, path: str, line: int, text_key: str | None, offsets:
             if not isinstance(c, dict) or not isinstance(c.get("result", []), list):
                 raise FormatError(f"each of '{key}' must be an object with a 'result' list", path=path, line=line)
             containers.append((kind, c))
+    tk = _text_key(data, text_key, [r for _, c in containers for r in (c.get("result") or [])], path, line)
+    raw: str = data[tk]
+    omap = OffsetMap(raw)
     unit = _choose_unit(raw, omap, [c.get("result") or [] for _, c in containers], offsets,
                         state.get("unit", "codepoint"), path, line)
     if unit == "utf16" and offsets == "auto":
