@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from annotator.errors import FormatError
-from annotator.formats.common import atomic_output_path, open_text_lines
+from annotator.formats.base import WriteReport, iter_lines, open_output, open_text
 from annotator.model import DocRecord, DocStatus, LinkRecord, SpanRecord, SpanState
 from annotator.textnorm import normalize
 
@@ -75,18 +75,26 @@ def record_from_obj(obj: Any, *, path: str, line: int) -> DocRecord:
     )
 
 
-def read_jsonl(path: str | Path, *, errors: list[FormatError] | None = None) -> Iterator[DocRecord]:
+def read_jsonl(path: str | Path, *, errors: list[FormatError] | None = None,
+               encoding: str | None = None) -> Iterator[DocRecord]:
     """Stream records; a bad line raises FormatError (or is skipped into ``errors``)."""
-    for line_no, line in open_text_lines(path):
+    with open_text(path, encoding=encoding) as (stream, _enc):
+        yield from _records(stream, str(path), errors)
+
+
+def _records(stream: IO[str], path: str, errors: list[FormatError] | None) -> Iterator[DocRecord]:
+    for line_no, line in iter_lines(stream, path):
         if not line.strip():
             continue
+        if "\x00" in line:
+            raise FormatError("binary data (NUL bytes): not a text file", path=path, line=line_no)
         try:
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise FormatError(f"not valid JSON ({exc.msg} at column {exc.colno})", path=str(path),
+                raise FormatError(f"not valid JSON ({exc.msg} at column {exc.colno})", path=path,
                                   line=line_no) from None
-            yield record_from_obj(obj, path=str(path), line=line_no)
+            yield record_from_obj(obj, path=path, line=line_no)
         except FormatError as exc:
             if errors is None:
                 raise
@@ -119,22 +127,14 @@ def record_to_obj(rec: DocRecord) -> dict[str, Any]:
     return obj
 
 
-def write_jsonl(records: Iterable[DocRecord], out: str | Path | IO[str], **_: Any) -> Any:
-    """Write records as JSONL (atomically when ``out`` is a path)."""
-    from annotator.formats.common import WriteSummary
-
-    summary = WriteSummary()
-
-    def dump(fh: IO[str]) -> None:
+def write_jsonl(records: Iterable[DocRecord], out: str | Path | IO[str], **_: Any) -> WriteReport:
+    """Write records as JSONL (atomically when ``out`` is a path: no partial file on failure)."""
+    report = WriteReport()
+    with open_output(out) as fh:
         for rec in records:
             fh.write(json.dumps(record_to_obj(rec), ensure_ascii=False))
             fh.write("\n")
-            summary.documents += 1
-            summary.spans += len(rec.spans)
-
-    if isinstance(out, str | Path):
-        with atomic_output_path(Path(out)) as tmp, tmp.open("w", encoding="utf-8", newline="\n") as fh:
-            dump(fh)
-    else:
-        dump(out)
-    return summary
+            report.documents += 1
+            report.spans += len(rec.spans)
+            report.links += len(rec.links)
+    return report
