@@ -37,14 +37,14 @@ def figures(project: str, docs: tuple[int, ...], gold: str | None, as_json: bool
       annotator suggest figures projects/demo --evaluate tests/data/son-la.gold.jsonl
     """
     if gold:
-        from annotator.figeval import evaluate_file
+        from annotator.figeval import evaluate_recogniser, load_gold
 
         with errors_to_exit():
-            scores = evaluate_file(gold)
+            scores = evaluate_recogniser(load_gold(gold))
         if as_json:
             click.echo(json.dumps(scores.as_dict(), ensure_ascii=False, indent=2))
         else:
-            click.echo(scores.summary())
+            click.echo(scores.report())
         return
     from annotator.suggest import suggest_figures
 
