@@ -88,11 +88,12 @@ def filter_untagged(project: Project, occurrences: Iterable[Occurrence], label: 
     """Leave out places that overlap a span of ``label`` (or were rejected there); returns (kept, skipped)."""
     kept: list[Occurrence] = []
     skipped = 0
-    cache: dict[int, list[tuple[int, int, str]]] = {}
+    cache: dict[tuple[int, str], list[tuple[int, int, str]]] = {}
     for o in occurrences:
-        spans = cache.get(o.doc_id)
+        key = (o.doc_id, o.label or label)
+        spans = cache.get(key)
         if spans is None:
-            spans = cache[o.doc_id] = _blocked(project, o.doc_id, o.label or label)
+            spans = cache[key] = _blocked(project, *key)
         if any((st != "rejected" and a < o.end and o.start < b) or (a == o.start and b == o.end)
                for a, b, st in spans):
             skipped += 1

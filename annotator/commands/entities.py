@@ -19,9 +19,11 @@ class ProjectFirstGroup(click.Group):
     """A group taking PROJECT before the subcommand, accepting it after the subcommand too."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if (len(args) >= 2 and args[0] in self.commands and not args[1].startswith("-")
-                and args[1] not in self.commands and not Path(args[0]).exists()):
-            args = [args[1], args[0], *args[2:]]
+        if args and args[0] in self.commands and not Path(args[0]).exists():
+            if len(args) >= 2 and not args[1].startswith("-") and args[1] not in self.commands:
+                args = [args[1], args[0], *args[2:]]
+            else:  # no project given ("entities list -h"): the current folder
+                args = [".", *args]
         return super().parse_args(ctx, args)
 
 
@@ -34,7 +36,7 @@ def _echo_json(data: Any) -> None:
 
 
 @click.group(cls=ProjectFirstGroup, context_settings=CONTEXT)
-@click.argument("project", type=click.Path(exists=True))
+@click.argument("project", type=click.Path())
 @click.pass_context
 def entities(ctx: click.Context, project: str) -> None:
     """Canonical entities: list, clusters of name variants, merge, rename, split, link, gazetteers.
