@@ -1,0 +1,170 @@
+"""Starting the desktop app: ``run_app(project_path)`` (what ``annotator gui`` calls).
+
+Sets up the QApplication (language, theme, icon), asks who is working when the settings do not
+know yet, opens the project in a :class:`~ui.mainwindow.MainWindow` and runs the event loop.
+With ``screenshot`` it renders the window offscreen-ready to a PNG and returns at once.
+GUI thread only.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from annotator.errors import AnnotatorError
+from annotator.model import Layer
+from annotator.project import Project, default_actor
+from ui import icons
+from ui import settings as S
+from ui.dialogs import PersonDialog
+from ui.i18n import choose_language, install_translators, remove_translators
+from ui.mainwindow import MainWindow
+from ui.theme import ThemeManager
+
+SCREENSHOT_SIZE = (1440, 880)
+
+
+def application() -> QApplication:
+    """The QApplication, created once with the app's name and icon."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Annotator")
+    app.setOrganizationName(S.ORGANIZATION)
+    app.setApplicationDisplayName("Annotator")
+    app.setWindowIcon(icons.app_icon())
+    return app
+
+
+def choose_person(project: Project, settings: S.Settings, *, ask: bool) -> str | None:
+    """Who is working: $ANNOTATOR_USER, else the remembered person, else ask (None: cancelled)."""
+    env = os.environ.get("ANNOTATOR_USER")
+    if env:
+        return env
+    remembered = settings.get(S.PERSON)
+    if remembered:
+        return str(remembered)
+    if not ask:
+        return default_actor()
+    dialog = PersonDialog(project.people.list(), default_actor())
+    if dialog.exec() != PersonDialog.DialogCode.Accepted or not dialog.chosen():
+        return None
+    settings.set(S.PERSON, dialog.chosen())
+    return dialog.chosen()
+
+
+class AppController(QObject):
+    """Owns the open window; swaps it when another project or language is chosen."""
+
+    def __init__(self, app: QApplication, settings: S.Settings) -> None:
+        super().__init__(app)
+        self.app = app
+        self.settings = settings
+        self.language = choose_language(settings.get(S.LANGUAGE))
+        self.translators = install_translators(app, self.language)
+        self.theme = ThemeManager(app, settings.get(S.THEME))
+        self.window: MainWindow | None = None
+
+    def open(self, path: str, *, ask_person: bool = True) -> MainWindow | None:
+        """Open the project at ``path`` in a new window (closing the old one); None on failure."""
+        try:
+            project = Project.open(path)
+        except AnnotatorError as exc:
+            QMessageBox.critical(self.window, self.tr("Cannot open the project"), str(exc))
+            return None
+        person = choose_person(project, self.settings, ask=ask_person)
+        if person is None:
+            project.close()
+            return None
+        project.actor = person
+        old = self.window
+        if old is not None:
+            old.close()
+        window = MainWindow(project, settings=self.settings, theme=self.theme)
+        window.project_open_requested.connect(self._open_requested)
+        window.language_change_requested.connect(self.set_language)
+        self.settings.add_recent(str(project.path.parent if project.path.name == "project.db" else project.path))
+        self.window = window
+        return window
+
+    def _open_requested(self, path: str) -> None:
+        current = self.window
+        if current is not None and Path(path).resolve() in {current.project.path.resolve(),
+                                                            current.project.path.parent.resolve()}:
+            return
+        window = self.open(path)
+        if window is not None:
+            window.show()
+
+    def set_language(self, setting: str) -> None:
+        """Use another interface language now: the window is built again in it."""
+        language = choose_language(setting)
+        if language == self.language or self.window is None:
+            return
+        remove_translators(self.app, self.translators)
+        self.language = language
+        self.translators = install_translators(self.app, language)
+        path = str(self.window.project.path)
+        path = str(Path(path).parent) if Path(path).name == "project.db" else path
+        # queued: the menu action that asked is still running inside the old window
+        QTimer.singleShot(0, lambda: self._reopen(path))
+
+    def _reopen(self, path: str) -> None:
+        window = self.open(path, ask_person=False)
+        if window is not None:
+            window.show()
+
+
+def take_screenshot(window: MainWindow, path: str) -> None:
+    """Render the window (showing a claim with its attributes when there is one) to a PNG."""
+    app = QApplication.instance()
+    assert app is not None
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    app.processEvents()
+    spans = window.tag_panel.span_model.spans()
+    claims = [s for s in spans if s.layer == Layer.CLAIM]
+    if claims or spans:
+        window.select_span((claims or spans)[0].id)
+    app.processEvents()
+    window.grab().save(path, "PNG")
+
+
+def run_app(project_path: str | None, *, screenshot: str | None = None) -> int:
+    """Start the app on a project; returns the exit code. ``screenshot``: save a PNG and exit."""
+    app = application()
+    settings = S.Settings()
+    controller = AppController(app, settings)
+    if not project_path:
+        project_path = settings.get(S.LAST_PROJECT) or None
+    if not project_path:
+        from annotator.demo import ensure_demo
+
+        project_path = str(ensure_demo())
+    if screenshot is not None:
+        # a screenshot never asks anything and leaves the person's settings alone
+        settings = S.Settings(_scratch_settings())
+        controller.settings = settings
+    window = controller.open(project_path, ask_person=screenshot is None)
+    if window is None:
+        return 1
+    if screenshot is not None:
+        take_screenshot(window, screenshot)
+        window.close()
+        return 0
+    window.show()
+    return app.exec()
+
+
+def _scratch_settings():  # type: ignore[no-untyped-def]  # noqa: ANN202
+    import tempfile
+
+    from PySide6.QtCore import QSettings
+
+    folder = tempfile.mkdtemp(prefix="annotator-screenshot-")
+    return QSettings(str(Path(folder) / "annotator.ini"), QSettings.Format.IniFormat)
