@@ -141,9 +141,18 @@ def test_utf16_offsets_of_old_exports_are_detected() -> None:
     s16, e16 = om.span_to_utf16(HN, HN + 6)
     assert (s16, e16) == (HN + 2, HN + 8)  # two emoji before: two extra UTF-16 units
     old = {"data": {"text": TEXT}, "annotations": [{"result": [
+        region("w", 3, 10, ["X"], "Warning"),  # after the emoji: fits UTF-16 units only
         region("a", s16, e16, ["LOC"], "Hà Nội"), region("b", 0, 2, ["EMOJI"])]}]}
     rec = read_one([old])
-    assert [(rec.text[sp.start:sp.end], sp.label) for sp in rec.spans] == [("Hà Nội", "LOC"), ("🐱", "EMOJI")]
+    assert [(rec.text[sp.start:sp.end], sp.label) for sp in rec.spans] == [
+        ("Warning", "X"), ("Hà Nội", "LOC"), ("🐱", "EMOJI")]
+    # a region before the first emoji fits both units and decides nothing
+    text2 = "Bộ Y tế 👍 ở Hà Nội"
+    both = {"data": {"text": text2}, "annotations": [{"result": [
+        region("b", 0, 7, ["ORG"], "Bộ Y tế"), region("h", 13, 19, ["LOC"], "Hà Nội")]}]}
+    rec2 = read_one([both])
+    assert [rec2.text[sp.start:sp.end] for sp in rec2.spans] == ["Bộ Y tế", "Hà Nội"]
+    assert rec2.meta["labelstudio"]["unit"] == "utf16"
     assert rec.meta["labelstudio"]["unit"] == "utf16"
     with pytest.raises(FormatError, match="value.text|outside"):
         read_one([old], offsets="codepoint")

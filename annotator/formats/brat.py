@@ -233,7 +233,7 @@ def _read_doc(txt: Path, ann: Path | None, doc_id: str, encoding: str | None) ->
     raw, enc = read_text_file(txt, encoding=encoding)
     parsed = _Ann()
     if ann is not None:
-        ann_text, _ = read_text_file(ann, encoding=encoding or None)
+        ann_text, _ = read_text_file(ann)  # brat writes .ann files in UTF-8; detected all the same
         parsed = parse_ann(ann_text, raw, path=str(ann))
     brat_meta: dict[str, Any] = {}
     if parsed.lines:

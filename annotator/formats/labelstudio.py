@@ -112,23 +112,38 @@ def _label_regions(results: list[Any]) -> Iterator[dict[str, Any]]:
             yield item
 
 
-def _choose_unit(raw: str, omap: OffsetMap, groups: list[list[Any]], wanted: str, prev: Unit,
-                 path: str, line: int) -> Unit:
+class _LazyMap:
+    """An OffsetMap built only when a conversion is really needed (it scans the whole text)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._map: OffsetMap | None = None
+
+    @property
+    def map(self) -> OffsetMap:
+        if self._map is None:
+            self._map = OffsetMap(self.text)
+        return self._map
+
+
+def _choose_unit(raw: str, lazy: _LazyMap, groups: list[list[Any]], wanted: str, prev: Unit) -> Unit:
     if wanted in ("codepoint", "utf16"):
         return wanted  # type: ignore[return-value]
-    if omap.trivial:
-        return "codepoint"
-    cp_ok = u16_ok = 0
+    cp_ok = u16_ok = 0  # regions that fit in one unit only (before any emoji both fit)
     for results in groups:
         for item in _label_regions(results):
             v = item["value"]
             s, e, t = v.get("start"), v.get("end"), v.get("text")
             if not (isinstance(s, int) and isinstance(e, int) and isinstance(t, str)):
                 continue
-            if 0 <= s <= e <= len(raw) and same_span_text(raw[s:e], t):
-                cp_ok += 1
-            elif 0 <= s <= e <= omap.length16 and same_span_text(raw[omap.to_cp(s):omap.to_cp(e, round_up=True)], t):
-                u16_ok += 1
+            omap = lazy.map
+            if omap.trivial:
+                return "codepoint"  # both units agree everywhere
+            in_cp = 0 <= s <= e <= len(raw) and same_span_text(raw[s:e], t)
+            in_u16 = 0 <= s <= e <= omap.length16 and same_span_text(
+                raw[omap.to_cp(s):omap.to_cp(e, round_up=True)], t)
+            cp_ok += in_cp and not in_u16
+            u16_ok += in_u16 and not in_cp
     if u16_ok and not cp_ok:
         return "utf16"
     if cp_ok:
@@ -154,9 +169,9 @@ def _task_record(task: Any, path: str, line: int, text_key: str | None, offsets:
             containers.append((kind, c))
     tk = _text_key(data, text_key, [r for _, c in containers for r in (c.get("result") or [])], path, line)
     raw: str = data[tk]
-    omap = OffsetMap(raw)
-    unit = _choose_unit(raw, omap, [c.get("result") or [] for _, c in containers], offsets,
-                        state.get("unit", "codepoint"), path, line)
+    lazy = _LazyMap(raw)
+    unit = _choose_unit(raw, lazy, [c.get("result") or [] for _, c in containers], offsets,
+                        state.get("unit", "codepoint"))
     if unit == "utf16" and offsets == "auto":
         state["unit"] = "utf16"
     spans: list[SpanRecord] = []
@@ -179,11 +194,11 @@ def _task_record(task: Any, path: str, line: int, text_key: str | None, offsets:
                 labels = value.get("labels")
                 if not isinstance(labels, list) or not labels or not all(isinstance(x, str) for x in labels):
                     raise FormatError(f"region {item.get('id')!r} has no labels", path=path, line=line)
-                limit = omap.length16 if unit == "utf16" else len(raw)
+                limit = lazy.map.length16 if unit == "utf16" else len(raw)
                 s, e = check_offsets(limit, value.get("start"), value.get("end"), path=path, line=line,
                                      what=f"region {item.get('id')!r}")
                 if unit == "utf16":
-                    s, e = omap.span_to_cp(s, e)
+                    s, e = lazy.map.span_to_cp(s, e)
                 stated = value.get("text")
                 if isinstance(stated, str) and not same_span_text(raw[s:e], stated):
                     raise FormatError(
@@ -303,7 +318,7 @@ def labelstudio_task(record: DocRecord, *, offsets: Unit = "codepoint", from_nam
     raw_ls = record.meta.get("labelstudio")
     ls: dict[str, Any] = raw_ls if isinstance(raw_ls, dict) else {}
     text = record.text
-    omap = OffsetMap(text)
+    lazy = _LazyMap(text)
     tk = str(ls.get("text_key", text_key))
     data: dict[str, Any] = {tk: text}
     data.update({k: v for k, v in (ls.get("data") or {}).items() if k != tk})
@@ -382,7 +397,7 @@ def labelstudio_task(record: DocRecord, *, offsets: Unit = "codepoint", from_nam
             used_ids.add(ls_id)
             region_ids[id(sp)] = ls_id
             if offsets == "utf16":
-                s, e = omap.span_to_utf16(sp.start, sp.end)
+                s, e = lazy.map.span_to_utf16(sp.start, sp.end)
             else:
                 s, e = sp.start, sp.end
             value: dict[str, Any] = {"start": s, "end": e, "text": text[sp.start:sp.end], "labels": [sp.label]}
