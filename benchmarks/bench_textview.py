@@ -13,7 +13,8 @@ Tagging (target: median < 16 ms, 95th percentile < 50 ms) in the very long artic
 its middle: "view" is ``apply_changes`` with one new span plus the repaint it causes; "by key"
 adds the core write a real key press makes (``selection_range``, ``project.spans.add`` and
 ``spans.get`` in a project holding that article and its spans, then ``apply_changes`` and the
-repaint). Runs offscreen unless ``QT_QPA_PLATFORM`` says otherwise.
+repaint). Scrolling there: a page down, and a jump to a random place, each to the repaint.
+Runs offscreen unless ``QT_QPA_PLATFORM`` says otherwise.
 """
 
 from __future__ import annotations
@@ -161,7 +162,7 @@ def _visible_words(view: SpanTextView, rng: random.Random, n: int) -> list[tuple
     return [rng.choice(words) for _ in range(n)]
 
 
-def bench_tagging(doc: BenchDoc, schema: Schema, reps: int, tmp: Path) -> None:
+def bench_interaction(doc: BenchDoc, schema: Schema, reps: int, tmp: Path) -> None:
     app = _app()
     rng = random.Random(3)
     labels = ["PER", "LOC", "ORG", "COUNT", "PERCENT", "MISC"]
@@ -211,6 +212,20 @@ def bench_tagging(doc: BenchDoc, schema: Schema, reps: int, tmp: Path) -> None:
         view.apply_changes(project.spans.get_many(changes.spans), set())
         app.processEvents()
         key_times.append(time.perf_counter() - t0)
+
+    # scrolling: one page down (the paint of a whole new screen), and a jump anywhere
+    bar = view.verticalScrollBar()
+    page_times: list[float] = []
+    jump_times: list[float] = []
+    for k in range(reps):
+        times, target = (page_times, bar.value() + bar.pageStep()) if k % 2 else (
+            jump_times, rng.randrange(bar.maximum() + 1))
+        before = painted.count
+        t0 = time.perf_counter()
+        bar.setValue(min(target, bar.maximum()))
+        app.processEvents()
+        times.append(time.perf_counter() - t0)
+        assert painted.count > before or target > bar.maximum(), "scrolling did not repaint"
     view.viewport().removeEventFilter(painted)
     _dispose(view)
     project.close()
@@ -220,6 +235,9 @@ def bench_tagging(doc: BenchDoc, schema: Schema, reps: int, tmp: Path) -> None:
         ok = "yes" if med < 0.016 and p95 < 0.050 else "NO"
         print(f"  tag one span, {name}: median {med * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms, "
               f"max {max(times) * 1000:.1f} ms over {len(times)} (target median < 16 ms, p95 < 50 ms: {ok})")
+    for name, times in (("one page down", page_times), ("jump to anywhere", jump_times)):
+        med, p95 = _percentiles(times)
+        print(f"  scroll {name}: median {med * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms, max {max(times) * 1000:.1f} ms")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -239,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
         docs[name] = next(documents(1, chars))
         rows.append(bench_open(name, docs[name], schema, repeat))
     with tempfile.TemporaryDirectory() as tmp:
-        bench_tagging(docs["very long"], schema, reps, Path(tmp))
+        bench_interaction(docs["very long"], schema, reps, Path(tmp))
     print()
     report(rows)
     return 0

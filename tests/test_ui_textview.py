@@ -462,3 +462,30 @@ def test_spans_of_another_document_are_ignored(view: SpanTextView) -> None:
     other = Span(SpanId(2), DocId(99), 10, 16, "LOC", Layer.ENTITY)
     view.apply_changes([other, mk(3, 10, 16, "LOC")], set())
     assert view.span(2) is None and view.span(3) is not None
+
+
+def test_setting_the_same_text_again_keeps_the_place(view: SpanTextView, qtbot: QtBot) -> None:
+    view.set_document(LONG, [mk(1, 0, 6, "LOC")], SCHEMA)
+    view.reveal(len(LONG) // 2, len(LONG) // 2 + 4, select=True)
+    view.select_span(1)
+    QApplication.processEvents()
+    value, selection = view.verticalScrollBar().value(), view.selection_range()
+    view.set_document(LONG, [mk(1, 0, 6, "LOC"), mk(2, 7, 9, "ORG")], SCHEMA)
+    assert view.verticalScrollBar().value() == value and view.selection_range() == selection
+    assert view.selected_span_id() == 1 and view.span(2) is not None
+    with qtbot.waitSignal(view.span_selected) as blocker:
+        view.set_document("Một văn bản khác.", [], SCHEMA)
+    assert blocker.args == [-1] and view.verticalScrollBar().value() == 0
+
+
+def test_ctrl_wheel_zooms_through_the_zoom_level(view: SpanTextView) -> None:
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    view.set_document(LONG, [], SCHEMA)
+    pos = QPointF(50, 50)
+    event = QWheelEvent(pos, view.viewport().mapToGlobal(pos), QPoint(0, 0), QPoint(0, 120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(view.viewport(), event)
+    assert view.zoom() == 1

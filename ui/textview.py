@@ -30,6 +30,7 @@ from PySide6.QtGui import (
     QTextBlock,
     QTextCursor,
     QTextLine,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QToolTip, QWidget
 
@@ -154,20 +155,31 @@ class SpanTextView(QPlainTextEdit):
         """Show ``text`` with ``spans`` (rejected ones are not drawn), scrolled to the top.
 
         ``doc_id`` (by default that of the spans) lets :meth:`apply_changes` ignore spans of
-        other documents, so a caller may pass it every span a change touched.
+        other documents, so a caller may pass it every span a change touched. Setting the text
+        already shown (same document) only replaces the spans: the scroll position, the text
+        selection and the selected span (if it is still there) stay.
         """
         spans = list(spans)
+        new_id = doc_id if doc_id is not None else (spans[0].doc_id if spans else None)
+        same = bool(text) and text == self._text and (new_id is None or self._doc_id in (None, new_id))
         previous = self._selected
-        self._doc_id = doc_id if doc_id is not None else (spans[0].doc_id if spans else None)
+        self._doc_id = new_id if new_id is not None else (self._doc_id if same else None)
         self._schema = schema
         self._style = SpanStyle(schema, self.palette())
+        self._layers = SpanLayers(len(text), (s for s in spans if s.state != SpanState.REJECTED))
+        self._last_click_ids = ()
+        if same:
+            self.viewport().update()
+            self._margin.update()
+            if previous is not None and previous not in self._layers:
+                self._selected = None
+                self.span_selected.emit(-1)
+            return
         self._text = text
         self._map = OffsetMap(text)
         self._folded = None
-        self._layers = SpanLayers(len(text), (s for s in spans if s.state != SpanState.REJECTED))
         self._selected = None
         self._emphasised = frozenset()
-        self._last_click_ids = ()
         self.setPlainText(text)
         self._cache_long_paragraphs()
         self._margin.update()
@@ -418,6 +430,17 @@ class SpanTextView(QPlainTextEdit):
     def _scroll_to_top(self, cp: int) -> None:
         if cp > 0:
             self.verticalScrollBar().setValue(self._line_number(self._map.to_utf16(cp)))
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        # QPlainTextEdit zooms a read-only view on Ctrl+wheel by itself; go through set_zoom so
+        # the zoom level is known and the top line stays
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            delta = event.angleDelta().y()
+            if delta:
+                self.set_zoom(self._zoom + (1 if delta > 0 else -1))
+            event.accept()
+            return
+        super().wheelEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         width_changed = event.oldSize().width() != event.size().width() and event.oldSize().width() > 0
