@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -169,17 +169,20 @@ _HEAD_BEFORE_RE = re.compile(r"(?<![\w])(?P<h>" + _words(W.HEADS_BEFORE, boundar
 _ORD_HEAD_BEFORE_RE = re.compile(r"(?<![\w])(?P<h>" + _words(W.HEADS_BEFORE + W.ORDINAL_REFERENTS, boundary=False)
                                  + ")" + _SP + r"\Z")
 
-# noise: spans that never hold a figure
-_URL_RE = re.compile(r"(?i)(?:https?://|ftp://|www\.)[^\s<>\"']+")
-_DOMAIN_RE = re.compile(
-    r"(?i)(?<![\w@.])[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*"
-    r"\.(?:com|net|org|vn|gov|edu|info|io|co|uk|us|biz|tv|asia|int)(?:\.[a-z]{2})?(?![\w.])(?:/[^\s<>\"']*)?"
+# noise: tokens that never hold a figure (URLs, e-mail addresses, domains, file names), found by a
+# literal mark and widened to the whole token
+def _both_cases(words: Iterable[str]) -> str:
+    return "(?:" + "|".join(sorted({v for w in words for v in (w, w.upper())}, key=len, reverse=True)) + ")"
+
+
+_TOKEN_MARK_RE = re.compile(
+    r"://|www\.|WWW\.|@\w|(?<=\w)\.(?:"
+    + _both_cases("jpg jpeg png gif webp bmp tif tiff svg pdf doc docx xls xlsx ppt pptx csv txt zip rar 7z mp3 "
+                  "mp4 avi mov mkv htm html php asp aspx json xml com net org vn gov edu info io co uk us biz tv "
+                  "asia int".split())
+    + r")(?![\w])"
 )
-_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_FILE_RE = re.compile(
-    r"(?i)(?<![\w.])[\w-]+(?:\.[\w-]+)*\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg|pdf|docx?|xlsx?|pptx?|csv|txt|"
-    r"zip|rar|7z|mp3|mp4|avi|mov|mkv|html?|php|aspx?|json|xml)(?![\w])"
-)
+_TOKEN_STOP = " \t\n\r\u00a0<>\"'()[]{}"
 _PHONE_KW_RE = re.compile(
     r"(?i:hotline|đường dây nóng|tổng đài|điện thoại|đt|sđt|tel|phone|fax|zalo|mobile|di động)"
     r"[ \t]*[:.]?[ \t]*(?P<p>\+?\(?\d[\d ().-]{5,}\d)"
@@ -187,6 +190,7 @@ _PHONE_KW_RE = re.compile(
 _PHONE_RE = re.compile(
     r"(?<![\w+.,])(?:\+84|\(\+?84\)|\(0\d{1,3}\)|0\d{1,3})(?:[ .-]?\d{2,4}){2,4}(?![\w]|[.,]\d)"
 )
+_CHAINAGE_RE = re.compile(r"(?i:km)" + _OS + r"\d+(?:[.,]\d+)?\+\d+")
 _LONG_ID_RE = re.compile(r"(?<![\w.,])\d{9,}(?:[ ._-]\d+)*(?![\w])")
 _TIME_RE = re.compile(
     r"(?<![\w.,:/])(?:[01]?\d|2[0-4])(?::[0-5]\d(?::[0-5]\d)?|h[0-5]\d|" + _OS + r"giờ" + _OS
@@ -238,8 +242,12 @@ _VI_FULL_RE = re.compile(
     + _VI_YEAR_TAIL + _YEAR_END
 )
 _VI_MONTH_RE = re.compile(
-    r"(?<![\w])(?P<cal>(?i:tháng))" + _SP + r"(?P<m>\d{1,2}|"
-    + "|".join(sorted(W.MONTHS_VI_WORDS, key=len, reverse=True)) + r")" + _NW + _VI_YEAR_TAIL + _YEAR_END
+    r"(?<![\w])(?P<cal>(?i:tháng))" + _SP + r"(?P<m>\d{1,2})" + _NW + _VI_YEAR_TAIL + _YEAR_END
+)
+_VI_MONTH_WORD_RE = re.compile(
+    r"(?P<cal>tháng|Tháng|THÁNG)" + _SP + r"(?P<m>"
+    + "|".join(sorted(W.MONTHS_VI_WORDS, key=len, reverse=True)).replace(" ", _SP) + r")" + _NW + _VI_YEAR_TAIL
+    + _YEAR_END
 )
 _VI_YEAR_RE = re.compile(
     r"(?<![\w])(?P<pre>(?i:những)" + _SP + r")?(?P<cal>(?i:năm|thập niên|thập kỷ|thập kỉ))" + _SP
@@ -254,9 +262,9 @@ _EN_DMY_RE = re.compile(
     + _NW + r")(?:,?" + _SP + r"(?P<y>\d{4})" + _YEAR_END + ")?"
 )
 _EN_MY_RE = re.compile(r"(?<![\w])(?P<mon>" + _MON + r")\.?,?" + _SP + r"(?P<y>\d{4})" + _YEAR_END)
-_EN_M_RE = re.compile(
-    r"(?<![\w])(?:" + "|".join(re.escape(c) for c in W.MONTH_CUES_EN) + r")" + _SP + r"(?P<mon>" + _MON_FULL
-    + r")" + _NW
+_EN_M_RE = re.compile(r"(?P<mon>" + _MON_FULL + r")" + _NW)
+_MONTH_CUE_RE = re.compile(
+    r"(?<![\w])(?i:" + "|".join(re.escape(c) for c in W.MONTH_CUES_EN) + r")" + _SP + r"\Z"
 )
 _DECADE_RE = re.compile(r"(?<![\w'])(?P<y>1\d{2}0|20\d0)'?s(?![\w])")
 
@@ -264,20 +272,21 @@ _DECADE_RE = re.compile(r"(?<![\w'])(?P<y>1\d{2}0|20\d0)'?s(?![\w])")
 _YEAR = r"(?:1[5-9]|20)\d{2}"
 _PERIOD_RE = re.compile(
     r"(?<![\w/.,\-])(?P<from>(?i:từ|from|between)" + _SP + r")?(?P<cal>(?i:năm)" + _SP + r")?(?P<y1>" + _YEAR
-    + r")(?P<conn>" + _OS + r"[-–—]" + _OS + r"|" + _SP + r"(?P<w>(?i:đến|tới|to|and|until|through|till))"
+    + r")(?P<conn>" + _OS + r"[-–—]" + _OS + r"|/|" + _SP + r"(?P<w>(?i:đến|tới|to|and|until|through|till))"
     + _SP + r"(?:(?i:năm)" + _SP + r")?)(?P<y2>" + _YEAR + r"|\d{2})" + _YEAR_END
 )
 
 # ordinals
 _ROMAN = r"[IVXLCDM]+"
 _THU_RE = re.compile(
-    r"(?<![\w])(?P<thu>(?i:thứ))" + _SP + r"(?P<n>\d{1,3}|" + _ROMAN + r"|(?i:nhất))(?![\w]|[.,/:]\d)"
+    r"(?P<thu>thứ|Thứ|THỨ)" + _SP + r"(?P<n>\d{1,3}|" + _ROMAN + r"|(?i:nhất))(?![\w]|[.,/:]\d)"
 )
 _WEEKDAY_AFTER_RE = re.compile(r"[ ,]*(?:(?i:ngày)" + _SP + r")?\d{1,2}/\d{1,2}")
 _DIGIT_ORDINAL_HEADS = frozenset({"khóa", "khoá", "quý", "thế kỷ", "thế kỉ", "hội nghị trung ương", "kỳ họp",
                                   "kì họp", "lần"})
 _HEAD_ORD_RE = re.compile(
-    r"(?<![\w])(?P<head>" + _words(W.ORDINAL_HEADS, boundary=False) + ")" + _SP
+    r"(?P<head>" + _both_cases([v for w in W.ORDINAL_HEADS for v in (w, w[0].upper() + w[1:])]).replace(" ", _SP)
+    + ")" + _SP
     + r"(?P<n>" + _ROMAN + r"|\d{1,3})(?![\w]|[.,]\d|/\d)"
 )
 _QUARTER_RE = re.compile(
@@ -286,6 +295,21 @@ _QUARTER_RE = re.compile(
 _EN_ORD_RE = re.compile(r"(?<![\w])(?P<n>\d{1,4})(?P<suf>st|nd|rd|th)(?![\w])")
 
 _NUM_RE = re.compile(_NUM)
+_DASH_DAY_MONTH_RE = re.compile(r"-(\d{1,2})(?![\w]|[-/.,]\d)")
+_DAY_CUE_RE = re.compile(r"(?<![\w])(?i:sáng|chiều|tối|trưa|đêm|hôm|rạng sáng|lễ|dịp)" + _SP + r"\Z")
+
+# first characters of the patterns tried at the candidate starts of a number
+_DIGITS = frozenset("0123456789")
+_NGAY = frozenset("nN")
+_THANG = frozenset("tT")
+_QUY = frozenset("qQ")
+_DOC_FIRSTS = frozenset(c for t in W.DOC_TYPES for c in (t[0], t[0].lower()))
+_PHONE_KW_FIRSTS = frozenset("hHđĐtTsSpPfFzZmMdD")
+_PHONE_FIRSTS = frozenset("0+(")
+_TIME_FIRSTS = _DIGITS | frozenset("lLvV")
+_PERIOD_FIRSTS = _DIGITS | frozenset("tTfFbBnN")
+_VI_YEAR_FIRSTS = frozenset("nNtT")
+_MONTH_FIRSTS = frozenset(m[0] for m in W.MONTHS_EN)
 _SO_COMPOUND_RE = re.compile(r"(?<![\w])" + _words(W.SO_COMPOUNDS, boundary=False) + _SP + r"\Z")
 _AFTER_NUMBER_RE = re.compile(r"\d" + _OS + r"\Z")
 _RATIO_AFTER_RE = re.compile(_SP + r"(?i:số|tổng số|of)" + _NW)
@@ -381,9 +405,9 @@ class _Scan:
 
     def run(self) -> list[Suggestion]:
         text = self.text
-        for rx in (_URL_RE, _EMAIL_RE, _FILE_RE, _DOMAIN_RE):
-            for m in rx.finditer(text):
-                self.block(*m.span())
+        self.tokens()
+        self.anchors = [m.start() for m in _NUM_RE.finditer(text)]
+        self._cands: dict[int, list[int]] = {}
         self.doc_refs()
         self.numeric_dates()
         self.noise()
@@ -396,28 +420,110 @@ class _Scan:
         self.out.sort(key=lambda s: (s.start, s.end))
         return self.out
 
+    # -- finding matches near the numbers ------------------------------------------------------
+
+    def candidates(self, d: int) -> list[int]:
+        """Where a figure holding the number at ``d`` may start: the starts of up to five words
+        before it on the same line (and their first letters), the start of its own token, and
+        ``d`` itself; farthest first."""
+        got = self._cands.get(d)
+        if got is not None:
+            return got
+        text = self.text
+        out = [d]
+        j, lim = d, max(0, d - 12)
+        while j > lim and text[j - 1] not in _TOKEN_STOP:
+            j -= 1
+        if j < d:
+            out.append(j)
+            if not text[j].isalnum():
+                k = j
+                while k < d and not text[k].isalnum():
+                    k += 1
+                if k < d:
+                    out.append(k)
+        i = j
+        for _ in range(5):
+            k = i
+            while k > 0 and text[k - 1] in " \t\u00a0":
+                k -= 1
+            if k == i or k == 0 or d - k > 45:
+                break
+            ws, lim = k, max(0, k - 25)
+            while ws > lim and not text[ws - 1].isspace():
+                ws -= 1
+            out.append(ws)
+            if not text[ws].isalnum():
+                a = ws
+                while a < k and not text[a].isalnum():
+                    a += 1
+                if a < k:
+                    out.append(a)
+            i = ws
+        out.sort()
+        self._cands[d] = out
+        return out
+
+    def matches(self, rx: re.Pattern[str], firsts: frozenset[str]) -> Iterator[re.Match[str]]:
+        """Matches of ``rx`` that hold a number, tried from the candidate starts of each number
+        whose first character is in ``firsts``; farthest start first."""
+        text, taken = self.text, self.taken
+        for d in self.anchors:
+            if taken[d]:
+                continue
+            for c in self.candidates(d):
+                if text[c] in firsts:
+                    m = rx.match(text, c)
+                    if m is not None and m.end() > d:
+                        yield m
+                        break
+
+    def word_matches(self, rx: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """Matches of a literal-led ``rx`` that start a word."""
+        text = self.text
+        for m in rx.finditer(text):
+            s = m.start()
+            if s == 0 or not (text[s - 1].isalnum() or text[s - 1] == "_"):
+                yield m
+
+    # -- passes --------------------------------------------------------------------------------
+
+    def tokens(self) -> None:
+        """Block URLs, e-mail addresses, domains and file names: the whole token around a mark."""
+        text, n = self.text, self.n
+        for m in _TOKEN_MARK_RE.finditer(text):
+            s, e = m.start(), m.end()
+            if self.taken[s]:
+                continue
+            while s > 0 and text[s - 1] not in _TOKEN_STOP:
+                s -= 1
+            while e < n and text[e] not in _TOKEN_STOP:
+                e += 1
+            while e > s and text[e - 1] in ".,;:!?…":
+                e -= 1
+            self.block(s, e)
+
     def doc_refs(self) -> None:
-        for rx in (_DOC_TYPED_RE, _DOC_BARE_RE):
-            for m in rx.finditer(self.text):
+        for rx, firsts in ((_DOC_TYPED_RE, _DOC_FIRSTS), (_DOC_BARE_RE, _DOC_FIRSTS)):
+            for m in self.matches(rx, firsts):
                 if rx is _DOC_BARE_RE and not m.group("no") and \
                         re.sub(r"\s+", " ", m.group("type")).lower() not in W.STRONG_DOC_TYPES:
                     continue
                 code = re.sub(r"\s+", "", m.group("code"))
                 self.add(m.start(), m.end(), "DOC_REF", {"normalized": code})
-        for m in _DOC_CODE_RE.finditer(self.text):
+        for m in self.matches(_DOC_CODE_RE, _DIGITS):
             code = m.group("code")
-            first = re.split(r"[-/]", code)[1]
-            if first.isdigit():  # "30/2020/…": the first code comes after the year
-                first = re.split(r"[-/]", code)[2] if code.count("/") + code.count("-") > 1 else ""
+            parts = re.split(r"[-/]", code)
+            first = next((p for p in parts[1:] if not p.isdigit()), "")
             if len(first) >= 2:
                 self.add(m.start(), m.end(), "DOC_REF", {"normalized": code})
 
     def numeric_dates(self) -> None:
-        for m in _ISO_RE.finditer(self.text):
+        for m in self.matches(_ISO_RE, _DIGITS):
             y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
             if _valid_day(y, mo, d):
                 self.add(m.start(), m.end(), "DATE", {"date": f"{y:04d}-{mo:02d}-{d:02d}", "granularity": "day"})
-        for m in _NUM_DATE_RE.finditer(self.text):
+        for m in self.matches(_NUM_DATE_RE, _DIGITS | _NGAY):
             a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
             ambiguous = False
             if self.lang == "en" and not m["cal"]:
@@ -435,43 +541,41 @@ class _Scan:
             if _valid_day(y, mo, d):
                 self.add(m.start(), m.end(), "DATE", {"date": f"{y:04d}-{mo:02d}-{d:02d}", "granularity": "day",
                                                       "ambiguous": True if ambiguous else None})
-        for m in _NGAY_DM_RE.finditer(self.text):
+        for m in self.matches(_NGAY_DM_RE, _NGAY):
             d, mo = int(m["d"]), int(m["m"])
             if _valid_day(None, mo, d):
                 self.add(m.start(), m.end(), "DATE", {"date": f"XXXX-{mo:02d}-{d:02d}", "granularity": "day"})
 
     def noise(self) -> None:
-        text = self.text
-        for m in _PHONE_KW_RE.finditer(text):
+        for m in self.matches(_PHONE_KW_RE, _PHONE_KW_FIRSTS):
             self.block(*m.span("p"))
-        for m in _PHONE_RE.finditer(text):
+        for m in self.matches(_PHONE_RE, _PHONE_FIRSTS):
             if sum(ch.isdigit() for ch in m.group()) >= 9:
                 self.block(*m.span())
-        for m in _LONG_ID_RE.finditer(text):
+        for m in self.matches(_LONG_ID_RE, _DIGITS):
             self.block(*m.span())
-        for m in _TIME_RE.finditer(text):
+        for m in self.matches(_CHAINAGE_RE, frozenset("kK")):
+            self.block(*m.span())  # "km 1.234+500": a position on a road
+        for m in self.matches(_TIME_RE, _TIME_FIRSTS):
             if not self.before(_RATIO_WORDS_RE, m.start(), 12):
                 self.block(*m.span())
-        for m in _ENUM_RE.finditer(text):
+        for m in _ENUM_RE.finditer(self.text):
             self.block(*m.span(1))
 
     def word_dates(self) -> None:
         text = self.text
-        for m in _VI_FULL_RE.finditer(text):
+        for m in self.matches(_VI_FULL_RE, _DIGITS | _NGAY):
             d, mo = int(m["d"]), int(m["m"])
             y = m["y"] or m["y2"]
             year = int(y) if y else None
             if _valid_day(year, mo, d):
                 date = f"{year:04d}-{mo:02d}-{d:02d}" if year else f"XXXX-{mo:02d}-{d:02d}"
                 self.add(m.start(), m.end(), "DATE", {"date": date, "granularity": "day"})
-        for m in _VI_MONTH_RE.finditer(text):
-            raw = m["m"]
-            mo = int(raw) if raw.isdigit() else W.MONTHS_VI_WORDS.get(re.sub(r"\s+", " ", raw), 0)
-            y = m["y"] or m["y2"]
-            if 1 <= mo <= 12:
-                date = f"{int(y):04d}-{mo:02d}" if y else f"XXXX-{mo:02d}"
-                self.add(m.start(), m.end(), "DATE", {"date": date, "granularity": "month"})
-        for m in _VI_YEAR_RE.finditer(text):
+        for m in self.matches(_VI_MONTH_RE, _THANG):
+            self._vi_month(m)
+        for m in self.word_matches(_VI_MONTH_WORD_RE):
+            self._vi_month(m)
+        for m in self.matches(_VI_YEAR_RE, _VI_YEAR_FIRSTS):
             if not m["pre"] and _AFTER_NUMBER_RE.search(text, max(0, m.start() - 8), m.start()):
                 continue  # "5 năm 2020": the years of a duration
             y = int(m["y"])
@@ -479,18 +583,27 @@ class _Scan:
             decade = cal.startswith("thập") or (m["pre"] is not None and y % 10 == 0)
             self.add(m.start("cal"), m.end(), "DATE",
                      {"date": f"{y:04d}", "granularity": "decade" if decade else "year"})
-        for m in _EN_MDY_RE.finditer(text):
+        for m in self.matches(_EN_MDY_RE, _MONTH_FIRSTS):
             self._en_date(m)
-        for m in _EN_DMY_RE.finditer(text):
+        for m in self.matches(_EN_DMY_RE, _DIGITS):
             self._en_date(m)
-        for m in _EN_MY_RE.finditer(text):
+        for m in self.matches(_EN_MY_RE, _MONTH_FIRSTS):
             mo = W.MONTHS_EN[m["mon"]]
             self.add(m.start(), m.end(), "DATE", {"date": f"{int(m['y']):04d}-{mo:02d}", "granularity": "month"})
-        for m in _EN_M_RE.finditer(text):
-            mo = W.MONTHS_EN[m["mon"]]
-            self.add(m.start("mon"), m.end("mon"), "DATE", {"date": f"XXXX-{mo:02d}", "granularity": "month"})
-        for m in _DECADE_RE.finditer(text):
+        for m in self.word_matches(_EN_M_RE):
+            if self.before(_MONTH_CUE_RE, m.start(), 16):
+                mo = W.MONTHS_EN[m["mon"]]
+                self.add(m.start(), m.end(), "DATE", {"date": f"XXXX-{mo:02d}", "granularity": "month"})
+        for m in self.matches(_DECADE_RE, _DIGITS):
             self.add(m.start(), m.end(), "DATE", {"date": m["y"], "granularity": "decade"})
+
+    def _vi_month(self, m: re.Match[str]) -> None:
+        raw = m["m"]
+        mo = int(raw) if raw.isdigit() else W.MONTHS_VI_WORDS.get(re.sub(r"\s+", " ", raw), 0)
+        y = m["y"] or m["y2"]
+        if 1 <= mo <= 12:
+            date = f"{int(y):04d}-{mo:02d}" if y else f"XXXX-{mo:02d}"
+            self.add(m.start(), m.end(), "DATE", {"date": date, "granularity": "month"})
 
     def _en_date(self, m: re.Match[str]) -> None:
         mo, d = W.MONTHS_EN[m["mon"]], int(m["d"])
@@ -500,7 +613,7 @@ class _Scan:
             self.add(m.start(), m.end(), "DATE", {"date": date, "granularity": "day"})
 
     def periods(self) -> None:
-        for m in _PERIOD_RE.finditer(self.text):
+        for m in self.matches(_PERIOD_RE, _PERIOD_FIRSTS):
             y1 = int(m["y1"])
             raw2 = m["y2"]
             word = (m["w"] or "").lower()
@@ -510,8 +623,8 @@ class _Scan:
                 y2 = y1 // 100 * 100 + int(raw2)
             else:
                 y2 = int(raw2)
-            if not y1 < y2 <= y1 + 100:
-                continue
+            if not y1 < y2 <= y1 + 100 or (m["conn"] == "/" and y2 != y1 + 1):
+                continue  # "2020/2021" is a season or a school year; other slashes are not periods
             frm = (m["from"] or "").strip().lower()
             if word == "and" and frm != "between":
                 continue
@@ -530,13 +643,13 @@ class _Scan:
 
     def ordinals(self) -> None:
         text = self.text
-        for m in _QUARTER_RE.finditer(text):
+        for m in self.matches(_QUARTER_RE, _QUY):
             raw = m["n"]
             q = int(raw) if raw.isdigit() else roman_to_int(raw)
             if q and self.free(m.start(), m.end()):
                 self.add(m.start("n"), m.end("n"), "ORDINAL", {"value": str(q), "referent": m["head"]})
                 self.add(m.start("y"), m.end("y"), "DATE", {"date": m["y"], "granularity": "year"})
-        for m in _THU_RE.finditer(text):
+        for m in self.word_matches(_THU_RE):
             raw = m["n"]
             if raw.isdigit():
                 value: int | None = int(raw)
@@ -550,7 +663,7 @@ class _Scan:
                 continue
             self.add(m.start(), m.end(), "ORDINAL",
                      {"value": str(value), "referent": self.head_before(m.start(), ordinal=True)})
-        for m in _HEAD_ORD_RE.finditer(text):
+        for m in self.word_matches(_HEAD_ORD_RE):
             raw, head = m["n"], m["head"]
             if raw.isdigit():
                 if re.sub(r"\s+", " ", head.lower()) not in _DIGIT_ORDINAL_HEADS or int(raw) == 0:
@@ -562,7 +675,7 @@ class _Scan:
                 value = roman_to_int(raw)
             if value:
                 self.add(m.start("n"), m.end("n"), "ORDINAL", {"value": str(value), "referent": head})
-        for m in _EN_ORD_RE.finditer(text):
+        for m in self.matches(_EN_ORD_RE, _DIGITS):
             if _en_ordinal_ok(m["n"], m["suf"]) and int(m["n"]) > 0:
                 self.add(m.start(), m.end(), "ORDINAL",
                          {"value": str(int(m["n"])), "referent": self.referent_after(m.end())})
@@ -597,7 +710,8 @@ class _Scan:
         if u:
             surface = re.sub(r"\s+", " ", u.group("u"))
             entry = _UNITS_CS.get(surface) or _UNITS_CI.get(surface.lower())
-            if entry is not None and not (u.group("sep") == "-" and not (surface.isascii() and surface.isalpha())):
+            hyphen_ok = surface.isascii() and surface.replace("-", "").isalpha()
+            if entry is not None and not (u.group("sep") == "-" and not hyphen_ok):
                 t.label, t.unit, t.end = entry[1], entry[2], u.end()
                 if t.label in {"MONEY", "MEASURE"}:
                     per = _PER_RE.match(text, t.end)
@@ -629,6 +743,12 @@ class _Scan:
                 return  # "Điều 5", "Quận 1", "số 26" name things; "dân số 96 triệu" does not
         if e < self.n - 1 and text[e] in "/:" and text[e + 1].isdigit():
             self.slashed(m, num, start)
+            return
+        dm = _DASH_DAY_MONTH_RE.match(text, e) if not num.grouped and not num.decimal else None
+        if dm and self.before(_DAY_CUE_RE, s, 16) and _valid_day(None, int(dm.group(1)), int(num.value)):
+            # "sáng 5-8": the 5th of August, written with a dash
+            self.add(s, dm.end(), "DATE", {"date": f"XXXX-{int(dm.group(1)):02d}-{int(num.value):02d}",
+                                           "granularity": "day"})
             return
         out_of = _OUT_OF_RE.match(text, e)
         if out_of and cur is None:

@@ -130,7 +130,7 @@ UNITS: list[tuple[str, str, str]] = [
     ("kWh", "MEASURE", "kWh"), ("MWh", "MEASURE", "MWh"), ("GWh", "MEASURE", "GWh"), ("kW", "MEASURE", "kW"),
     ("MW", "MEASURE", "MW"), ("GW", "MEASURE", "GW"), ("megawatts", "MEASURE", "MW"),
     ("độ C", "MEASURE", "°C"), ("°C", "MEASURE", "°C"), ("ºC", "MEASURE", "°C"), ("degrees Celsius", "MEASURE", "°C"),
-    ("độ", "MEASURE", "°"), ("degrees", "MEASURE", "°"), ("TEU", "MEASURE", "TEU"),
+    ("độ", "MEASURE", "°"), ("degrees", "MEASURE", "°"), ("degree", "MEASURE", "°"), ("TEU", "MEASURE", "TEU"),
     # age
     ("tuổi", "MEASURE", "age"), ("years old", "MEASURE", "age"), ("year-old", "MEASURE", "age"),
     # time
@@ -212,7 +212,7 @@ REFERENTS_VI: tuple[str, ...] = (
     "tiểu ban", "ban", "hội nghị", "đại hội", "cử tri", "ứng cử viên", "trẻ em", "cháu",
     "thí sinh", "khách", "du khách", "lượt khách", "phụ nữ", "thanh niên", "bí thư", "dân", "đô thị",
     "lượt truy cập", "tỉnh, thành", "gia đình", "hecta", "mẫu", "cá thể", "liều", "liều vắc xin",
-    "mũi", "mũi tiêm", "mẫu xét nghiệm", "giáo xứ", "khu công nghiệp", "nhà máy", "cửa hàng",
+    "mũi", "mũi tiêm", "mẫu xét nghiệm", "điểm", "tầng", "giáo xứ", "khu công nghiệp", "nhà máy", "cửa hàng",
 )
 # English determiners/adjectives skipped when looking for the noun after a number.
 SKIP_WORDS_EN = frozenset(
@@ -223,7 +223,8 @@ STOPWORDS_EN = frozenset(
     "a an the and or but of to in on at for by from with as is are was were be been has have had "
     "will would can could may might should than that this these those it its their his her per "
     "each every so if then also more less percent last next year years month months week weeks ago "
-    "earlier later before after since compared respectively only".split()
+    "earlier later before after since compared respectively only year-on-year annually yearly "
+    "points".split()
 )
 # Nouns a term, ordinal or period belongs to, as they precede it ("nhiệm kỳ 2020-2025").
 HEADS_BEFORE: tuple[str, ...] = (
@@ -245,7 +246,7 @@ HEADS_AFTER_EN = frozenset(
 
 # Heads after which a Roman numeral or a number is an ordinal ("khóa XV", "Hội nghị Trung ương 8").
 ORDINAL_HEADS: tuple[str, ...] = (
-    "khóa", "khoá", "quý", "thế kỷ", "thế kỉ", "chương", "đại hội", "hội nghị trung ương",
+    "khóa", "khoá", "quý", "thế kỷ", "thế kỉ", "chương", "đại hội", "hội nghị trung ương", "hội nghị Trung ương",
     "kỳ họp", "kì họp", "lần",
 )
 
@@ -256,7 +257,8 @@ LABEL_PREFIXES: tuple[str, ...] = (
     "district", "ward", "tổ", "ấp", "khu phố", "xóm", "lô", "hẻm", "ngõ", "ngách", "kiệt",
     "phiên bản", "version", "tầng", "phòng", "biển số", "mã", "code", "top", "đường số",
     "sư đoàn", "trung đoàn", "tiểu đoàn", "mẫu", "model", "bảng", "hình", "table", "figure",
-    "khu", "block", "tòa", "nhà số",
+    "khu", "block", "tòa", "nhà số", "bệnh nhân", "bn", "ca bệnh", "ca số", "mã số", "patient", "case",
+    "flight", "chuyến bay",
 )
 
 # Words before "số" that make it part of a noun ("dân số", "tổng số"), not "No.".

@@ -296,7 +296,50 @@ EN_CASES: list[Case] = [
     ("Send photos to news@example.org.", "en", []),
 ]
 
-CASES = VI_NUMBERS + VI_BOUNDS + VI_UNITS + VI_DATES + VI_PERIODS_ORDINALS + VI_DOC_REFS + NOT_FIGURES + EN_CASES
+# Sentences as the news writes them, several figures each.
+NEWS: list[Case] = [
+    ("GDP quý III/2020 tăng 2,62%; tính chung 9 tháng năm 2020 tăng 2,12%.", "vi",
+     [("III", "ORDINAL", {"value": "3"}), ("2020", "DATE", {"date": "2020"}), ("2,62%", "PERCENT", {"value": "2.62"}),
+      ("9 tháng", "DURATION", {"value": "9", "unit": "month"}), ("năm 2020", "DATE", {"date": "2020"}),
+      ("2,12%", "PERCENT", {"value": "2.12"})]),
+    ("Tính đến 18h ngày 15/10, Việt Nam ghi nhận 1.122 ca mắc, 35 ca tử vong.", "vi",
+     [("ngày 15/10", "DATE", {"date": "XXXX-10-15"}), ("1.122", "COUNT", {"value": "1122", "referent": "ca mắc"}),
+      ("35", "COUNT", {"referent": "ca tử vong"})]),
+    ("Bệnh nhân 1.347 (BN1347), nam, 45 tuổi.", "vi", [("45 tuổi", "MEASURE", {"unit": "age"})]),
+    ("Vụ tai nạn lúc 22h30 ngày 3/11 trên Quốc lộ 1A, đoạn qua km 1.234+500.", "vi",
+     [("ngày 3/11", "DATE", {"date": "XXXX-11-03"})]),
+    ("Xe biển số 29C-123.45 đâm vào 3 xe máy khiến 2 người chết.", "vi",
+     [("3", "COUNT", {"referent": "xe"}), ("2", "COUNT", {"referent": "người"})]),
+    ("Giá vàng ở mức 55,8 - 56,3 triệu đồng/lượng.", "vi",
+     [("55,8 - 56,3 triệu đồng", "MONEY", {"low": "55800000", "high": "56300000", "unit": "VND"})]),
+    ("Ngày 1/7/2021, lương cơ sở tăng lên 1,49 triệu đồng/tháng.", "vi",
+     [("Ngày 1/7/2021", "DATE", {"date": "2021-07-01"}),
+      ("1,49 triệu đồng/tháng", "MONEY", {"value": "1490000", "unit": "VND/month"})]),
+    ("Sáng 20/11, hơn 500 đại biểu dự hội nghị.", "vi",
+     [("20/11", "DATE", {"date": "XXXX-11-20"}), ("hơn 500", "COUNT", {"bound": ">", "referent": "đại biểu"})]),
+    ("Sáng 5-8, đoàn công tác đến.", "vi", [("5-8", "DATE", {"date": "XXXX-08-05"})]),
+    ("Từ 5-8 người.", "vi", [("Từ 5-8", "COUNT", {"low": "5", "high": "8"})]),
+    ("Mùa giải 2020/2021.", "vi", [("2020/2021", "DURATION", {"low": "2020", "high": "2021"})]),
+    ("Thông tin liên hệ: 0243.8253.125, số fax 024.3825.3126.", "vi", []),
+    ("Điểm chuẩn là 28,9 điểm.", "vi", [("28,9", "COUNT", {"value": "28.9", "referent": "điểm"})]),
+    ("The ministry reported 1,122 cases, including 35 deaths, as of Oct. 15.", "en",
+     [("1,122", "COUNT", {"referent": "cases"}), ("35", "COUNT", {"referent": "deaths"}),
+      ("Oct. 15", "DATE", {"date": "XXXX-10-15"})]),
+    ("Exports rose 4.7 percent year-on-year to $228.2 billion in the first 10 months.", "en",
+     [("4.7 percent", "PERCENT", {"value": "4.7"}), ("$228.2 billion", "MONEY", {"value": "228200000000"}),
+      ("10 months", "DURATION", {"unit": "month"})]),
+    ("Gold was VND55.8-56.3 million per tael.", "en",
+     [("VND55.8-56.3 million", "MONEY", {"low": "55800000", "high": "56300000", "unit": "VND"})]),
+    ("A 45-year-old man was hospitalized on Nov. 3.", "en",
+     [("45-year-old", "MEASURE", {"unit": "age"}), ("Nov. 3", "DATE", {"date": "XXXX-11-03"})]),
+    ("The 54-km expressway, costing VND12 trillion, opened.", "en",
+     [("54-km", "MEASURE", {"unit": "km"}), ("VND12 trillion", "MONEY", {"value": "12000000000000"})]),
+    ("Revenue of $1.2 billion in 2019, up 15% from 2018.", "en",
+     [("$1.2 billion", "MONEY", {}), ("2019", "DATE", {}), ("15%", "PERCENT", {}), ("2018", "DATE", {})]),
+    ("The 2020/21 budget.", "en", [("2020/21", "DURATION", {"high": "2021", "referent": "budget"})]),
+]
+
+CASES = NEWS + VI_NUMBERS + VI_BOUNDS + VI_UNITS + VI_DATES + VI_PERIODS_ORDINALS + VI_DOC_REFS + NOT_FIGURES + EN_CASES
 
 
 def _show(text: str, out: list[Suggestion]) -> list[tuple[str, str]]:
@@ -315,7 +358,7 @@ def test_recognise(text: str, language: str | None, expected: list[tuple[str, st
     for s, (_span, label, attrs) in zip(out, expected, strict=True):
         for key, value in attrs.items():
             assert s.attrs.get(key) == value, (s, key)
-        SCHEMA.validate_attrs(label, s.attrs)  # names and types are the schema's
+        assert SCHEMA.validate_attrs(label, s.attrs) == s.attrs  # names and types are the schema's
         assert s.label in RECOGNISED_LABELS
 
 
@@ -403,7 +446,8 @@ def test_never_crashes_and_spans_are_well_formed(text: str) -> None:
         assert s.start >= last_end  # sorted, never overlapping
         last_end = s.end
         assert s.label in RECOGNISED_LABELS
-        SCHEMA.validate_attrs(s.label, s.attrs)
+        assert SCHEMA.validate_attrs(s.label, s.attrs) == s.attrs  # already in stored form
+        assert text[s.start:s.end] == text[s.start:s.end].strip()
     for lang in ("vi", "en"):
         assert all(0 <= s.start < s.end <= len(text) for s in recognise(text, language=lang))
 
