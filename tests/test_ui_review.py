@@ -168,7 +168,7 @@ def test_triage_the_queue_from_the_keyboard(window: ReviewWindow, queue: Project
     rec = queue.claims.get(first)
     with qtbot.waitSignal(window.open_requested) as blocker:
         press(qtbot, view, Qt.Key.Key_Return)
-    assert blocker.args == [rec.doc_id, rec.start, rec.end]
+    assert blocker.args == [rec.doc_id, rec.start, rec.end, first]
 
 
 def test_annotator_sees_editor_steps_disabled_and_why(queue: Project, qtbot: Any) -> None:
@@ -224,8 +224,9 @@ def test_filters_and_changes_from_elsewhere(window: ReviewWindow, queue: Project
 def test_install_adds_the_menu_action_and_opens_one_window(queue: Project, qtbot: Any) -> None:
     main = QMainWindow()
     main.project = queue  # type: ignore[attr-defined]
-    opened: list[int] = []
-    main.open_document = lambda doc_id: opened.append(doc_id)  # type: ignore[attr-defined]
+    opened: list[Any] = []
+    main.open_document = lambda doc_id, select=None: opened.append((doc_id, select))  # type: ignore[attr-defined]
+    main.select_span = lambda span_id: opened.append(span_id)  # type: ignore[attr-defined]
     qtbot.addWidget(main)
     action = install(main)
     assert action.shortcut().toString() == "Ctrl+Shift+R"
@@ -235,7 +236,35 @@ def test_install_adds_the_menu_action_and_opens_one_window(queue: Project, qtbot
     assert isinstance(review, ReviewWindow) and review.isVisible()
     action.trigger()
     assert main._review_window is review  # type: ignore[attr-defined]
+    rec = review.current()
+    assert rec is not None
     review.open_current()
-    assert opened == [review.current().doc_id]  # type: ignore[union-attr]
+    assert opened == [(rec.doc_id, (rec.start, rec.end)), rec.id]
     review.close()
     QApplication.processEvents()
+
+
+def test_the_main_window_installs_the_review_and_opens_a_claim(queue: Project, qtbot: Any) -> None:
+    from ui.mainwindow import MainWindow
+    from ui.settings import Settings
+
+    main = MainWindow(queue, settings=Settings())
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    main.activateWindow()
+    qtbot.waitUntil(main.isActiveWindow)
+    assert "ui.review_window" in main.installed_features
+    titles = [a.text() for a in main.menuBar().actions()]
+    assert titles.index("&Review") == len(titles) - 2  # before Help
+    qtbot.keyClick(main, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: isinstance(getattr(main, "_review_window", None), ReviewWindow))
+    review: ReviewWindow = main._review_window  # type: ignore[attr-defined]
+    qtbot.waitExposed(review)
+    rec = review.current()
+    assert rec is not None
+    review.open_current()
+    assert main.current_doc_id == rec.doc_id
+    assert main.text_view.selected_span_id() == rec.id
+    review.close()
+    main.close()

@@ -367,13 +367,15 @@ class DecideDialog(QDialog):
         self.evidence = QPlainTextEdit(self)
         self.evidence.setObjectName("evidence")
         self.evidence.setTabChangesFocus(True)
-        self.evidence.setPlaceholderText(self.tr("One source a line: URL | publisher | stance | quote"))
+        self.evidence.setPlaceholderText(self.tr("One source a line: URL | publisher | stance | quote\n"
+                                                "stance: supports, refutes, mixed or context"))
         self.evidence.setPlainText("\n".join(
             " | ".join(x for x in (e.url, e.publisher, e.stance, e.quote)).rstrip(" |") for e in record.evidence))
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #d93025")
         self.error.setWordWrap(True)
-        claim = QLabel(html.escape(record.text), self)
+        claim = QLabel(record.text, self)
+        claim.setTextFormat(Qt.TextFormat.PlainText)
         claim.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("&Verdict:"), self.verdict)
@@ -413,9 +415,9 @@ class DecideDialog(QDialog):
 
 
 class ReviewWindow(QMainWindow):
-    """The editors' queue. ``open_requested(doc_id, start, end)`` asks the main window to show a claim."""
+    """The editors' queue. ``open_requested(doc_id, start, end, claim_id)`` asks the main window to show a claim."""
 
-    open_requested = Signal(int, int, int)
+    open_requested = Signal(int, int, int, int)
     claim_did_change = Signal(int)
     """a review step was taken on this claim (id)"""
 
@@ -570,8 +572,7 @@ class ReviewWindow(QMainWindow):
         self.actions_by_name["find"].setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
         self.actions_by_name["close"].setShortcut(QKeySequence(QKeySequence.StandardKey.Close))
         for name in ACTIONS:
-            self.actions_by_name[name] = self._action(name, action_name(name),
-                                                      lambda _checked=False, n=name: self.trigger(n))
+            self.actions_by_name[name] = self._action(name, action_name(name), self._trigger_slot(name))
         menu = self.menuBar().addMenu(self.tr("&Claim"))
         for name in ("open", "next", "previous"):
             menu.addAction(self.actions_by_name[name])
@@ -590,6 +591,12 @@ class ReviewWindow(QMainWindow):
             bar.addAction(self.actions_by_name[name])
         for action in self.actions_by_name.values():
             self._tooltip(action, "")
+
+    def _trigger_slot(self, action: str) -> Callable[[], None]:
+        def run() -> None:  # no parameters: Qt passes no "checked" flag
+            self.trigger(action)
+
+        return run
 
     def _tooltip(self, action: QAction, reason: str) -> None:
         keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
@@ -709,7 +716,7 @@ class ReviewWindow(QMainWindow):
     def open_current(self) -> None:
         record = self.current()
         if record is not None:
-            self.open_requested.emit(record.doc_id, record.start, record.end)
+            self.open_requested.emit(record.doc_id, record.start, record.end, record.id)
 
     def ask_unlock(self, then: Callable[[], None] | None = None) -> None:
         dialog = UnlockDialog(self.project, self)
@@ -797,6 +804,12 @@ class ReviewWindow(QMainWindow):
                                                                        e["quote"])).rstrip(" |")
                                                for e in options.get("evidence") or []))
 
+    def changeEvent(self, event: Any) -> None:
+        # the main window may have switched the person (and locked editor actions) meanwhile
+        if event.type() == event.Type.ActivationChange and self.isActiveWindow() and self._dialog is None:
+            self._update_actions()
+        super().changeEvent(event)
+
     def closeEvent(self, event: Any) -> None:
         if self._own_bus:
             self.bus.detach()
@@ -878,17 +891,26 @@ def open_review_window(window: QMainWindow) -> ReviewWindow | None:
     review = ReviewWindow(project, bus if isinstance(bus, ProjectBus) else None, window)
     review.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     review.destroyed.connect(lambda *_: setattr(window, "_review_window", None))
-    for name in ("show_span", "open_span", "open_document"):
-        target = getattr(window, name, None)
-        if callable(target):
-            if name == "open_document":
-                review.open_requested.connect(lambda doc, _s, _e, t=target: t(doc))
-            else:
-                review.open_requested.connect(target)
-            break
+    review.open_requested.connect(lambda doc, start, end, claim: _show_in(window, doc, start, end, claim))
     window._review_window = review  # type: ignore[attr-defined]
     review.show()
     return review
+
+
+def _show_in(window: QMainWindow, doc_id: int, start: int, end: int, claim_id: int) -> None:
+    """Open the claim in the main window (``open_document`` and ``select_span`` when it has them)."""
+    opener = getattr(window, "open_document", None)
+    if not callable(opener):
+        return
+    try:
+        opened = opener(doc_id, select=(start, end))
+    except TypeError:  # a window whose open_document takes only the id
+        opened = opener(doc_id)
+    selector = getattr(window, "select_span", None)
+    if opened is not False and callable(selector):
+        selector(claim_id)
+    window.raise_()
+    window.activateWindow()
 
 
 def install(window: QMainWindow) -> QAction:
@@ -901,8 +923,17 @@ def install(window: QMainWindow) -> QAction:
             menu = found
             break
     if menu is None:
-        menu = bar.addMenu(QCoreApplication.translate("ReviewWindow", "&Review"))
+        menu = QMenu(QCoreApplication.translate("ReviewWindow", "&Review"), bar)
+        menu.setObjectName("reviewMenu")
         menu.menuAction().setObjectName("menu_review")
+        menus = getattr(window, "menus", None)
+        help_menu = menus.get("help") if isinstance(menus, dict) else None
+        if isinstance(help_menu, QMenu):
+            bar.insertMenu(help_menu.menuAction(), menu)  # before Help, as menus go
+        else:
+            bar.addMenu(menu)
+        if isinstance(menus, dict):
+            menus.setdefault("review", menu)
     action = QAction(icons.icon("history"), QCoreApplication.translate("ReviewWindow", "Review &claims…"), window)
     action.setObjectName("action_review_claims")
     action.setShortcut(QKeySequence("Ctrl+Shift+R"))
