@@ -132,6 +132,8 @@ class MainWindow(QMainWindow):
         self._closing = False
 
         self.setWindowIcon(icons.app_icon())
+        # an explicit minimum keeps the layout from changing it at every content change
+        self.setMinimumSize(720, 480)
         self.setAcceptDrops(True)
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
         self._build_widgets()
@@ -470,17 +472,34 @@ class MainWindow(QMainWindow):
         self.doc_list.document_activated.connect(self.open_document)
         self.text_view.span_selected.connect(self._on_span_selected)
         self.text_view.selection_changed.connect(self._update_selection_label)
-        self.text_view.span_activated.connect(lambda _sid: self.tag_panel.attributes.setFocus())
+        self.text_view.span_activated.connect(self._span_activated)
         self.tag_panel.span_list.span_chosen.connect(self.select_span)
         self.tag_panel.labels.label_chosen.connect(self._label_chosen)
         self.tag_panel.attributes.attrs_edited.connect(self._attrs_edited)
-        self.tag_panel.attributes.accept_requested.connect(lambda sid: self._set_span_state(sid, SpanState.ACCEPTED))
-        self.tag_panel.attributes.reject_requested.connect(lambda sid: self._set_span_state(sid, SpanState.REJECTED))
-        self.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+        self.tag_panel.attributes.accept_requested.connect(self._accept_span)
+        self.tag_panel.attributes.reject_requested.connect(self._reject_span)
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.undo_stack.failed.connect(self.show_error)
         self.jobs.busy_changed.connect(self._set_busy)
         if self.theme is not None and hasattr(self.theme, "theme_changed"):
-            self.theme.theme_changed.connect(lambda _scheme: self.refresh_icons())
+            self.theme.theme_changed.connect(self._theme_changed)
+
+    # slots are methods, not lambdas: Qt drops them with the window, so none runs half-destroyed
+
+    def _span_activated(self, _span_id: int) -> None:
+        self.tag_panel.attributes.setFocus()
+
+    def _accept_span(self, span_id: int) -> None:
+        self._set_span_state(span_id, SpanState.ACCEPTED)
+
+    def _reject_span(self, span_id: int) -> None:
+        self._set_span_state(span_id, SpanState.REJECTED)
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.setWindowModified(not clean)
+
+    def _theme_changed(self, _scheme: str) -> None:
+        self.refresh_icons()
 
     # ---- settings ----------------------------------------------------------------------------
 
@@ -615,6 +634,8 @@ class MainWindow(QMainWindow):
             self.text_view.setFocus()
 
     def _attrs_edited(self, span_id: int, attrs: dict[str, Any]) -> None:
+        if self.project.closed:
+            return
         span = self.text_view.span(span_id)
         label = span.label if span is not None else ""
         self.perform(lambda: self.project.spans.update(span_id, attrs=attrs),
@@ -1048,6 +1069,7 @@ class MainWindow(QMainWindow):
         if self.jobs.busy and self.jobs.current is not None:
             self.jobs.current.cancel()
         self.jobs.wait()
+        self.tag_panel.attributes.set_span(None, None)  # sends what is typed, then stops editing
         self.save_settings()
         if self.search_dialog is not None:
             self.search_dialog.close()

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -120,6 +120,7 @@ class SearchDialog(QDialog):
         self.project = project
         self.setWindowTitle(self.tr("Search project"))
         self.setModal(False)
+        self.setMinimumSize(480, 300)  # explicit: the layout never changes it (offscreen warns when it does)
         self.resize(820, 460)
         self.query = _QueryEdit(self)
         self.query.setPlaceholderText(self.tr("Words to find (diacritics do not matter: Son La finds Sơn La)"))
@@ -175,7 +176,8 @@ class SearchDialog(QDialog):
             self.query.setText(text)
             self.run_search()
         self.show()
-        self.raise_()
+        if QGuiApplication.platformName() != "offscreen":  # it cannot raise windows, and says so
+            self.raise_()
         self.activateWindow()
         self.query.setFocus()
         self.query.selectAll()

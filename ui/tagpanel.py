@@ -562,6 +562,8 @@ class AttributeEditor(QWidget):
     def set_span(self, span: Span | None, schema: Schema | None, *, text: str = "",
                  entity_name: str | None = None, editable: bool = True) -> None:
         """Show ``span`` (None: nothing selected). Keeps fields being edited when only values changed."""
+        if self.span is not None and (span is None or span.id != self.span.id):
+            self.commit_pending()
         same = (span is not None and self.span is not None and span.id == self.span.id
                 and schema is not None and self._label_key == self._key(span, schema))
         self.span = span
@@ -639,6 +641,13 @@ class AttributeEditor(QWidget):
             hint = QLabel(self.tr("This label has no attributes."), self.form_host)
             hint.setProperty("role", "hint")
             self.form.addRow(hint)
+
+    def commit_pending(self) -> None:
+        """Send what is typed but not yet confirmed (before the span or document changes)."""
+        for field in list(self.fields.values()):
+            if self.span is None:
+                return
+            self._commit(field)
 
     def _commit(self, field: AttributeField) -> None:
         """Send a valid, changed value as the span's new attributes."""
