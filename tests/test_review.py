@@ -347,8 +347,9 @@ def test_demo_claim_record_has_context_figures_claimant_and_history(demo: Projec
     assert rec.text.startswith("Đến ngày 4/8/2020") and rec.text in rec.sentence
     assert rec.context_before.endswith("?") and rec.context_after.startswith("Trong đó")
     assert rec.context == f"{rec.context_before} {rec.sentence} {rec.context_after}"
-    assert [(f.text, f.value) for f in rec.figures] == [
-        ("4/8/2020", "2020-08-04"), ("595", "595"), ("17/17", "1 (17–17)"), ("2020-2025", "2020–2025")]
+    assert [(f.label, f.value) for f in rec.figures] == [
+        ("DATE", "2020-08-04"), ("COUNT", "595"), ("RATIO", "1 (17–17)"), ("DURATION", "2020–2025")]
+    assert all(f.text in rec.text for f in rec.figures) and rec.figures[2].text == "17/17"
     assert rec.claimant is not None and rec.claimant.text == "Lu Honglong" and rec.claimant.label == "PER"
     assert rec.checkworthiness == "checkworthy_factual" and rec.verifiable and rec.numeric_type == "statistical"
     assert rec.state == "draft" and rec.doc_title.startswith("Báo cáo")
