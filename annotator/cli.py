@@ -132,6 +132,9 @@ def import_(project: str, paths: tuple[str, ...], fmt: str | None, skip_bad: boo
         try:
             result = import_paths(p, list(paths), fmt=fmt, skip_bad=skip_bad, add_labels=add_labels,
                                   progress=update, suggested=suggested)
+        except AnnotatorError as exc:
+            hint = " (add them to the project's schema with --add-labels)" if "unknown label" in str(exc) else ""
+            raise CLIError(f"{exc}{hint}\nNothing was imported.") from None
         finally:
             finish()
         if p.search.pending():

@@ -359,7 +359,7 @@ class Documents:
             if s.ext_id:
                 uid_of[s.ext_id] = uid
             state = s.state if type(s.state) is SpanState else SpanState(s.state or "accepted")
-            span_rows.append((uid, doc_id, start, end, s.label, layer, attrs_json, actor_origin, state, actor,
+            span_rows.append((uid, doc_id, start, end, s.label, layer, attrs_json, actor_origin, state, s.annotator or actor,
                               entity_id, int(gold), s.ext_id, t, t))
             result.spans_added += 1
         for link in rec.links:

@@ -128,7 +128,8 @@ def project_records(project: Project, sel: Selection | None = None,
                 kept.add(sid)
                 spans.append(SpanRecord(start, end, label, json.loads(attrs) if attrs != "{}" else {},
                                         _STATES[state], ext_id or f"T{sid}",
-                                        entity_names.get(entity_id) if entity_id is not None else None))
+                                        entity_names.get(entity_id) if entity_id is not None else None,
+                                        annotator))
             ext_of = {sid: ext for sid, ext in ((r[0], r[11] or f"T{r[0]}") for r in rows) if sid in kept}
             links = [LinkRecord(ext_of[s], ext_of[t], role, ext) for _d, s, t, role, ext in links_by_doc[doc_id]
                      if s in ext_of and t in ext_of]

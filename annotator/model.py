@@ -150,6 +150,7 @@ class SpanRecord:
     state: SpanState = SpanState.ACCEPTED
     ext_id: str | None = None
     entity: str | None = None  # canonical entity name, when the format carries one
+    annotator: str | None = None  # who made it, when the format says (default: the importing person)
 
 
 @dataclass(slots=True)

@@ -9,6 +9,7 @@ conversion goes through :class:`OffsetMap`; nothing else in the code base does t
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from collections.abc import Sequence
 
@@ -22,6 +23,9 @@ __all__ = [
     "snap_to_words",
     "is_word_char",
 ]
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 def utf16_len(text: str) -> int:
@@ -39,7 +43,7 @@ class OffsetMap:
     __slots__ = ("_astral", "_astral16", "length", "length16")
 
     def __init__(self, text: str) -> None:
-        astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if not text.isascii() else []
+        astral = [m.start() for m in _ASTRAL.finditer(text)] if not text.isascii() else []
         self._astral: list[int] = astral
         # UTF-16 position of each astral character
         self._astral16: list[int] = [cp + k for k, cp in enumerate(astral)]

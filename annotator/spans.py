@@ -213,7 +213,12 @@ class Spans:
         if end is not None:
             values["end"] = end
         if attrs is not None:
-            values["attrs"] = self.project.schema.validate_attrs(new_label, attrs)
+            # attributes that came with an import (brat's, Label Studio's) may stay; new ones must
+            # be in the schema
+            foreign = {k: v for k, v in attrs.items() if k in span.attrs and k not in
+                       {a.name for a in self.project.schema.attributes_of(new_label)}}
+            checked = self.project.schema.validate_attrs(new_label, {k: v for k, v in attrs.items() if k not in foreign})
+            values["attrs"] = {**checked, **foreign}
         elif label is not None:
             values["attrs"] = self.project.schema.validate_attrs(new_label, span.attrs, strict=False)
         if state is not None:
