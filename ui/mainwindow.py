@@ -226,25 +226,24 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         a = self._action
-        tr = self.tr
         # file
-        a("open_project", tr("&Open project…"), self.choose_project, keys=[QKeySequence.StandardKey.Open],
+        a("open_project", self.tr("&Open project…"), self.choose_project, keys=[QKeySequence.StandardKey.Open],
           icon="document-open")
-        a("import", tr("&Import…"), self.import_dialog, keys=["Ctrl+I"], icon="document-import",
-          tip=tr("Import documents (or drop files on the window)"), edit=True)
-        a("export", tr("&Export…"), self.export_dialog, keys=["Ctrl+E"], icon="document-export")
-        merge = a("merge", tr("&Merge…"), self.merge_dialog, icon="merge",
-                  tip=tr("Bring in the work of other copies of this project"))
+        a("import", self.tr("&Import…"), self.import_dialog, keys=["Ctrl+I"], icon="document-import",
+          tip=self.tr("Import documents (or drop files on the window)"), edit=True)
+        a("export", self.tr("&Export…"), self.export_dialog, keys=["Ctrl+E"], icon="document-export")
+        merge = a("merge", self.tr("&Merge…"), self.merge_dialog, icon="merge",
+                  tip=self.tr("Bring in the work of other copies of this project"))
         merge.setEnabled(False)
-        a("switch_person", tr("Switch &person…"), self.switch_person, icon="person")
-        a("quit", tr("&Quit"), self.close, keys=[QKeySequence.StandardKey.Quit], icon="application-exit")
+        a("switch_person", self.tr("Switch &person…"), self.switch_person, icon="person")
+        a("quit", self.tr("&Quit"), self.close, keys=[QKeySequence.StandardKey.Quit], icon="application-exit")
         # edit
-        undo = self.undo_stack.createUndoAction(self, tr("&Undo"))
+        undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setObjectName("undo")
         undo.setShortcuts([QKeySequence("Ctrl+Z")])
         undo.setIcon(icons.icon("edit-undo"))
         undo.setProperty("icon_name", "edit-undo")
-        redo = self.undo_stack.createRedoAction(self, tr("&Redo"))
+        redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         redo.setObjectName("redo")
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         redo.setIcon(icons.icon("edit-redo"))
@@ -252,75 +251,75 @@ class MainWindow(QMainWindow):
         for act in (undo, redo):
             self.addAction(act)
             self.action_map[act.objectName()] = act
-        a("find", tr("&Find in document…"), self.find_bar.open_bar, keys=[QKeySequence.StandardKey.Find],
+        a("find", self.tr("&Find in document…"), self.find_bar.open_bar, keys=[QKeySequence.StandardKey.Find],
           icon="edit-find")
-        a("find_next", tr("Find &next"), lambda: self.find_bar.find_next(), keys=["F3"])
-        a("find_previous", tr("Find pre&vious"), lambda: self.find_bar.find_next(backward=True), keys=["Shift+F3"])
-        a("search_project", tr("&Search project…"), self.open_search, keys=["Ctrl+Shift+F"], icon="search-project")
+        a("find_next", self.tr("Find &next"), lambda: self.find_bar.find_next(), keys=["F3"])
+        a("find_previous", self.tr("Find pre&vious"), lambda: self.find_bar.find_next(backward=True), keys=["Shift+F3"])
+        a("search_project", self.tr("&Search project…"), self.open_search, keys=["Ctrl+Shift+F"], icon="search-project")
         # view
-        a("zoom_in", tr("Zoom &in"), self.zoom_in, keys=["Ctrl++", "Ctrl+="], icon="zoom-in")
-        a("zoom_out", tr("Zoom &out"), self.zoom_out, keys=["Ctrl+-"], icon="zoom-out")
-        a("zoom_reset", tr("&Normal size"), self.zoom_reset, keys=["Ctrl+0"])
-        a("character_precision", tr("&Character precision"), self.set_character_precision, keys=["Ctrl+Shift+C"],
+        a("zoom_in", self.tr("Zoom &in"), self.zoom_in, keys=["Ctrl++", "Ctrl+="], icon="zoom-in")
+        a("zoom_out", self.tr("Zoom &out"), self.zoom_out, keys=["Ctrl+-"], icon="zoom-out")
+        a("zoom_reset", self.tr("&Normal size"), self.zoom_reset, keys=["Ctrl+0"])
+        a("character_precision", self.tr("&Character precision"), self.set_character_precision, keys=["Ctrl+Shift+C"],
           icon="character-precision", checkable=True,
-          tip=tr("Select single characters instead of whole words"))
-        a("focus_documents", tr("Go to the &document list"), lambda: self.doc_list.view.setFocus(), keys=["Alt+1"])
-        a("focus_text", tr("Go to the &article"), lambda: self.text_view.setFocus(), keys=["Alt+2"])
-        a("focus_spans", tr("Go to the &span list"), lambda: self.tag_panel.span_list.setFocus(), keys=["Alt+3"])
+          tip=self.tr("Select single characters instead of whole words"))
+        a("focus_documents", self.tr("Go to the &document list"), lambda: self.doc_list.view.setFocus(), keys=["Alt+1"])
+        a("focus_text", self.tr("Go to the &article"), lambda: self.text_view.setFocus(), keys=["Alt+2"])
+        a("focus_spans", self.tr("Go to the &span list"), lambda: self.tag_panel.span_list.setFocus(), keys=["Alt+3"])
         # document
         self.status_group = QActionGroup(self)
-        status_names = {DocStatus.NEW: (tr("Mark &new"), "Ctrl+Shift+N"),
-                        DocStatus.IN_PROGRESS: (tr("Mark &in progress"), "Ctrl+Shift+I"),
-                        DocStatus.ANNOTATED: (tr("Mark &annotated"), "Ctrl+Shift+A"),
-                        DocStatus.REVIEWED: (tr("Mark &reviewed"), "")}
+        status_names = {DocStatus.NEW: (self.tr("Mark &new"), "Ctrl+Shift+N"),
+                        DocStatus.IN_PROGRESS: (self.tr("Mark &in progress"), "Ctrl+Shift+I"),
+                        DocStatus.ANNOTATED: (self.tr("Mark &annotated"), "Ctrl+Shift+A"),
+                        DocStatus.REVIEWED: (self.tr("Mark &reviewed"), "")}
         for status, (text, key) in status_names.items():
             act = a(f"status_{status}", text, None, keys=[key] if key else [], checkable=True, edit=True)
             act.triggered.connect(lambda _checked=False, s=status: self.set_status(s))
             self.status_group.addAction(act)
-        a("next_unfinished", tr("Next &unfinished document"), self.next_unfinished, keys=["Ctrl+Return"],
+        a("next_unfinished", self.tr("Next &unfinished document"), self.next_unfinished, keys=["Ctrl+Return"],
           icon="go-next-unfinished")
-        a("next_document", tr("Ne&xt document"), lambda: self.step_document(+1), keys=["Ctrl+PgDown"], icon="go-next")
-        a("previous_document", tr("P&revious document"), lambda: self.step_document(-1), keys=["Ctrl+PgUp"],
+        a("next_document", self.tr("Ne&xt document"), lambda: self.step_document(+1), keys=["Ctrl+PgDown"], icon="go-next")
+        a("previous_document", self.tr("P&revious document"), lambda: self.step_document(-1), keys=["Ctrl+PgUp"],
           icon="go-previous")
-        suggest = a("suggest_figures", tr("Suggest &figures"), lambda: self.suggest_figures(all_documents=False),
+        suggest = a("suggest_figures", self.tr("Suggest &figures"), lambda: self.suggest_figures(all_documents=False),
                     keys=["Ctrl+Shift+G"], icon="suggest", edit=True,
-                    tip=tr("Propose the figures of this document as suggestions to accept or reject"))
-        suggest_all = a("suggest_figures_all", tr("Suggest figures in &every document"),
+                    tip=self.tr("Propose the figures of this document as suggestions to accept or reject"))
+        suggest_all = a("suggest_figures_all", self.tr("Suggest figures in &every document"),
                         lambda: self.suggest_figures(all_documents=True), edit=True)
         if importlib.util.find_spec("annotator.suggest") is None:
             for act in (suggest, suggest_all):
                 act.setEnabled(False)
-                act.setToolTip(tr("Figure suggestions are not installed in this version"))
+                act.setToolTip(self.tr("Figure suggestions are not installed in this version"))
             self.edit_actions.remove(suggest)
             self.edit_actions.remove(suggest_all)
         # span
         for lab in self.project.schema.labels:
             self._label_action(lab.name, lab.key)
-        a("next_span", tr("&Next span"), lambda: self.tagger.select_step(+1), keys=["J"], icon="go-next")
-        a("previous_span", tr("&Previous span"), lambda: self.tagger.select_step(-1), keys=["K"], icon="go-previous")
-        a("delete_span", tr("&Delete span"), self.tagger.delete_selected, keys=[QKeySequence.StandardKey.Delete],
+        a("next_span", self.tr("&Next span"), lambda: self.tagger.select_step(+1), keys=["J"], icon="go-next")
+        a("previous_span", self.tr("&Previous span"), lambda: self.tagger.select_step(-1), keys=["K"], icon="go-previous")
+        a("delete_span", self.tr("&Delete span"), self.tagger.delete_selected, keys=[QKeySequence.StandardKey.Delete],
           icon="edit-delete", edit=True)
-        a("start_left", tr("Extend start (one word left)"), lambda: self.tagger.move_edge("start", -1),
+        a("start_left", self.tr("Extend start (one word left)"), lambda: self.tagger.move_edge("start", -1),
           keys=["Alt+Left"], edit=True)
-        a("start_right", tr("Shrink start (one word right)"), lambda: self.tagger.move_edge("start", +1),
+        a("start_right", self.tr("Shrink start (one word right)"), lambda: self.tagger.move_edge("start", +1),
           keys=["Alt+Right"], edit=True)
-        a("end_left", tr("Shrink end (one word left)"), lambda: self.tagger.move_edge("end", -1),
+        a("end_left", self.tr("Shrink end (one word left)"), lambda: self.tagger.move_edge("end", -1),
           keys=["Alt+Shift+Left"], edit=True)
-        a("end_right", tr("Extend end (one word right)"), lambda: self.tagger.move_edge("end", +1),
+        a("end_right", self.tr("Extend end (one word right)"), lambda: self.tagger.move_edge("end", +1),
           keys=["Alt+Shift+Right"], edit=True)
-        a("accept_span", tr("&Accept suggestion"), lambda: self.tagger.set_state(SpanState.ACCEPTED), keys=["A"],
+        a("accept_span", self.tr("&Accept suggestion"), lambda: self.tagger.set_state(SpanState.ACCEPTED), keys=["A"],
           icon="span-accept", edit=True)
-        a("reject_span", tr("&Reject suggestion"), lambda: self.tagger.set_state(SpanState.REJECTED), keys=["R"],
+        a("reject_span", self.tr("&Reject suggestion"), lambda: self.tagger.set_state(SpanState.REJECTED), keys=["R"],
           icon="span-reject", edit=True)
-        a("accept_all", tr("Accept &all suggestions in this document"), self.tagger.accept_all, keys=["Shift+A"],
+        a("accept_all", self.tr("Accept &all suggestions in this document"), self.tagger.accept_all, keys=["Shift+A"],
           icon="span-accept-all", edit=True)
-        clear = a("clear_selection", tr("&Clear selection"), self.tagger.clear_selection, keys=["Escape"])
+        clear = a("clear_selection", self.tr("&Clear selection"), self.tagger.clear_selection, keys=["Escape"])
         clear.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.removeAction(clear)
         self.text_view.addAction(clear)
         # help
-        a("shortcuts", tr("&Keyboard shortcuts"), self.show_shortcuts, keys=[QKeySequence.StandardKey.HelpContents])
-        a("about", tr("&About Annotator"), self.show_about)
+        a("shortcuts", self.tr("&Keyboard shortcuts"), self.show_shortcuts, keys=[QKeySequence.StandardKey.HelpContents])
+        a("about", self.tr("&About Annotator"), self.show_about)
 
     def _label_action(self, name: str, key: str) -> QAction:
         shortcut = key if key and key.lower() not in RESERVED_KEYS else ""
@@ -333,7 +332,6 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        tr = self.tr
         acts = self.action_map
 
         def menu(key: str, title: str) -> QMenu:
@@ -342,9 +340,9 @@ class MainWindow(QMainWindow):
             self.menus[key] = m
             return m
 
-        file_menu = menu("file", tr("&File"))
+        file_menu = menu("file", self.tr("&File"))
         file_menu.addAction(acts["open_project"])
-        self.recent_menu = file_menu.addMenu(tr("&Recent projects"))
+        self.recent_menu = file_menu.addMenu(self.tr("&Recent projects"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._fill_recent()
         file_menu.addSeparator()
@@ -355,23 +353,23 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(acts["quit"])
 
-        edit_menu = menu("edit", tr("&Edit"))
+        edit_menu = menu("edit", self.tr("&Edit"))
         edit_menu.addAction(acts["undo"])
         edit_menu.addAction(acts["redo"])
         edit_menu.addSeparator()
         for name in ("find", "find_next", "find_previous", "search_project"):
             edit_menu.addAction(acts[name])
 
-        view_menu = menu("view", tr("&View"))
+        view_menu = menu("view", self.tr("&View"))
         for name in ("zoom_in", "zoom_out", "zoom_reset"):
             view_menu.addAction(acts[name])
         view_menu.addSeparator()
         view_menu.addAction(acts["character_precision"])
         view_menu.addSeparator()
-        theme_menu = view_menu.addMenu(icons.icon("theme"), tr("&Theme"))
+        theme_menu = view_menu.addMenu(icons.icon("theme"), self.tr("&Theme"))
         self.theme_group = QActionGroup(self)
         current_theme = self.settings.get(S.THEME)
-        for key, text in (("system", tr("Follow the &system")), ("light", tr("&Light")), ("dark", tr("&Dark"))):
+        for key, text in (("system", self.tr("Follow the &system")), ("light", self.tr("&Light")), ("dark", self.tr("&Dark"))):
             act = theme_menu.addAction(text)
             act.setCheckable(True)
             act.setChecked(key == current_theme)
@@ -379,10 +377,10 @@ class MainWindow(QMainWindow):
             act.triggered.connect(lambda _c=False, k=key: self.set_theme(k))
             self.theme_group.addAction(act)
             self.action_map[f"theme_{key}"] = act
-        language_menu = view_menu.addMenu(icons.icon("language"), tr("&Language"))
+        language_menu = view_menu.addMenu(icons.icon("language"), self.tr("&Language"))
         self.language_group = QActionGroup(self)
         current_language = self.settings.get(S.LANGUAGE)
-        for key, text in (("system", tr("Follow the &system")), ("en", "&English"), ("vi", "&Tiếng Việt")):
+        for key, text in (("system", self.tr("Follow the &system")), ("en", "&English"), ("vi", "&Tiếng Việt")):
             act = language_menu.addAction(text)
             act.setCheckable(True)
             act.setChecked(key == current_language)
@@ -391,9 +389,9 @@ class MainWindow(QMainWindow):
             self.language_group.addAction(act)
             self.action_map[f"language_{key}"] = act
         view_menu.addSeparator()
-        self.panels_menu = view_menu.addMenu(tr("&Panels"))
+        self.panels_menu = view_menu.addMenu(self.tr("&Panels"))
         history = self.history_dock.toggleViewAction()
-        history.setText(tr("&History"))
+        history.setText(self.tr("&History"))
         history.setShortcut(QKeySequence("Ctrl+H"))
         self.panels_menu.addAction(history)
         self.action_map["history"] = history
@@ -401,8 +399,8 @@ class MainWindow(QMainWindow):
         for name in ("focus_documents", "focus_text", "focus_spans"):
             view_menu.addAction(acts[name])
 
-        doc_menu = menu("document", tr("&Document"))
-        status_menu = doc_menu.addMenu(icons.icon("status-set"), tr("&Status"))
+        doc_menu = menu("document", self.tr("&Document"))
+        status_menu = doc_menu.addMenu(icons.icon("status-set"), self.tr("&Status"))
         for act in self.status_group.actions():
             status_menu.addAction(act)
         doc_menu.addSeparator()
@@ -413,8 +411,8 @@ class MainWindow(QMainWindow):
         doc_menu.addAction(acts["suggest_figures_all"])
         doc_menu.addAction(acts["accept_all"])
 
-        span_menu = menu("span", tr("&Span"))
-        self.tag_menu = span_menu.addMenu(tr("&Tag as"))
+        span_menu = menu("span", self.tr("&Span"))
+        self.tag_menu = span_menu.addMenu(self.tr("&Tag as"))
         self._fill_tag_menu()
         span_menu.addSeparator()
         for name in ("next_span", "previous_span", "clear_selection"):
@@ -426,7 +424,7 @@ class MainWindow(QMainWindow):
         for name in ("accept_span", "reject_span", "accept_all", "delete_span"):
             span_menu.addAction(acts[name])
 
-        help_menu = menu("help", tr("&Help"))
+        help_menu = menu("help", self.tr("&Help"))
         help_menu.addAction(acts["shortcuts"])
         help_menu.addAction(acts["about"])
 

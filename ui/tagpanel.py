@@ -21,6 +21,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -59,8 +60,6 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def layer_title(layer: Layer | str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
     return {
         "entity": QCoreApplication.translate("tagpanel", "Entities"),
         "figure": QCoreApplication.translate("tagpanel", "Figures"),
@@ -69,8 +68,6 @@ def layer_title(layer: Layer | str) -> str:
 
 
 def state_text(state: SpanState | str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
     return {
         "accepted": QCoreApplication.translate("tagpanel", "accepted"),
         "suggested": QCoreApplication.translate("tagpanel", "suggested"),
@@ -435,11 +432,11 @@ class AttributeField:
     def placeholder(self) -> str:
         t = self.attr.type
         if t == "decimal":
-            return self.editor.tr("e.g. 88.8")
+            return QCoreApplication.translate("AttributeEditor", "e.g. 88.8")
         if t == "date":
-            return self.editor.tr("e.g. 2020-08-04, 2020-08, XXXX-09")
+            return QCoreApplication.translate("AttributeEditor", "e.g. 2020-08-04, 2020-08, XXXX-09")
         if t == "int":
-            return self.editor.tr("a whole number")
+            return QCoreApplication.translate("AttributeEditor", "a whole number")
         return ""
 
     def raw(self) -> Any:
@@ -485,13 +482,13 @@ class AttributeField:
     def message(self, exc: ValidationError) -> str:
         t = self.attr.type
         if t == "decimal":
-            return self.editor.tr("A decimal with '.' and no grouping, e.g. 88.8 or 4500000")
+            return QCoreApplication.translate("AttributeEditor", "A decimal with '.' and no grouping, e.g. 88.8 or 4500000")
         if t == "date":
-            return self.editor.tr("An ISO date: 2020-08-04, a month 2020-08, or XXXX-09 when the year is unknown")
+            return QCoreApplication.translate("AttributeEditor", "An ISO date: 2020-08-04, a month 2020-08, or XXXX-09 when the year is unknown")
         if t == "int":
-            return self.editor.tr("A whole number")
+            return QCoreApplication.translate("AttributeEditor", "A whole number")
         if t == "enum":
-            return self.editor.tr("One of: {choices}").format(choices=", ".join(self.attr.choices))
+            return QCoreApplication.translate("AttributeEditor", "One of: {choices}").format(choices=", ".join(self.attr.choices))
         return str(exc)
 
     def _show_error(self, text: str) -> None:
