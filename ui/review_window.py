@@ -81,34 +81,55 @@ KEYS = {"open": "Return", "next": "N", "previous": "Shift+N", "flag": "F", "unfl
 QUEUE = "queue"  # the state filter's "editors' queue" choice
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ReviewWindow", text)
-
-
 def state_name(state: str) -> str:
-    return {"draft": _t("Draft"), "flagged": _t("Flagged"), "in_review": _t("In review"), "returned": _t("Returned"),
-            "decided": _t("Decided"), "published": _t("Published"), "dismissed": _t("Dismissed")}.get(state, state)
+    names = {
+        "draft": QCoreApplication.translate("ReviewWindow", "Draft"),
+        "flagged": QCoreApplication.translate("ReviewWindow", "Flagged"),
+        "in_review": QCoreApplication.translate("ReviewWindow", "In review"),
+        "returned": QCoreApplication.translate("ReviewWindow", "Returned"),
+        "decided": QCoreApplication.translate("ReviewWindow", "Decided"),
+        "published": QCoreApplication.translate("ReviewWindow", "Published"),
+        "dismissed": QCoreApplication.translate("ReviewWindow", "Dismissed"),
+    }
+    return names.get(state, state)
 
 
 def verdict_name(verdict: str | None) -> str:
     if not verdict:
         return ""
-    return {"supported": _t("Supported"), "refuted": _t("Refuted"), "conflicting": _t("Conflicting"),
-            "not_enough_evidence": _t("Not enough evidence")}.get(verdict, verdict)
+    names = {
+        "supported": QCoreApplication.translate("ReviewWindow", "Supported"),
+        "refuted": QCoreApplication.translate("ReviewWindow", "Refuted"),
+        "conflicting": QCoreApplication.translate("ReviewWindow", "Conflicting"),
+        "not_enough_evidence": QCoreApplication.translate("ReviewWindow", "Not enough evidence"),
+    }
+    return names.get(verdict, verdict)
 
 
 def checkworthiness_name(value: str | None) -> str:
     if not value:
         return ""
-    return {"non_factual": _t("Non-factual"), "unimportant_factual": _t("Unimportant factual"),
-            "checkworthy_factual": _t("Check-worthy factual")}.get(value, value)
+    names = {
+        "non_factual": QCoreApplication.translate("ReviewWindow", "Non-factual"),
+        "unimportant_factual": QCoreApplication.translate("ReviewWindow", "Unimportant factual"),
+        "checkworthy_factual": QCoreApplication.translate("ReviewWindow", "Check-worthy factual"),
+    }
+    return names.get(value, value)
 
 
 def action_name(action: str) -> str:
-    return {"flag": _t("&Flag for review"), "unflag": _t("&Unflag"), "take": _t("&Take into review"),
-            "return": _t("&Return to annotator…"), "revise": _t("Re&vise (back to draft)"),
-            "dismiss": _t("Dismiss…"), "decide": _t("&Decide…"), "publish": _t("&Publish"),
-            "reopen": _t("Re&open…")}.get(action, action)
+    names = {
+        "flag": QCoreApplication.translate("ReviewWindow", "&Flag for review"),
+        "unflag": QCoreApplication.translate("ReviewWindow", "&Unflag"),
+        "take": QCoreApplication.translate("ReviewWindow", "&Take into review"),
+        "return": QCoreApplication.translate("ReviewWindow", "&Return to annotator…"),
+        "revise": QCoreApplication.translate("ReviewWindow", "Re&vise (back to draft)"),
+        "dismiss": QCoreApplication.translate("ReviewWindow", "Dismiss…"),
+        "decide": QCoreApplication.translate("ReviewWindow", "&Decide…"),
+        "publish": QCoreApplication.translate("ReviewWindow", "&Publish"),
+        "reopen": QCoreApplication.translate("ReviewWindow", "Re&open…"),
+    }
+    return names.get(action, action)
 
 
 # ---- the queue model ---------------------------------------------------------------------------------
