@@ -294,7 +294,7 @@ def _claim_html(r: ClaimRecord, publisher: dict[str, str]) -> str:
     parts.append(f"<h2>{_e(r.text)}</h2>")
     parts.append(f'<p class="context">{_context_html(r)}</p>')
     article = _e(r.doc_title or f"document {r.doc_id}")
-    if r.doc_url:
+    if r.doc_url and r.doc_url.lower().startswith(("http://", "https://")):  # never a javascript: link
         article = f'<a href="{_e(r.doc_url)}">{article}</a>'
     facts = [("Claim", f"#{r.id} (document {r.doc_id})"), ("Article", None), ("Date", r.doc_published),
              ("Claimant", r.claimant.name if r.claimant else None), ("Check-worthiness", r.checkworthiness),

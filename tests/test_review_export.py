@@ -271,6 +271,15 @@ def test_html_report_is_self_contained(reviewed: Project, tmp_path: Path) -> Non
     assert source.count("<article") == 4 and '<mark>toàn bộ 595 Đảng bộ đã tổ chức xong đại hội.</mark>' in source
 
 
+def test_html_report_links_only_web_urls(project: Project, tmp_path: Path) -> None:
+    doc = project.documents.add("A claim here. More.", title="<b>T</b>", source_url="javascript:alert(1)")
+    project.spans.add(doc_id=doc, start=0, end=13, label="CLAIM")
+    out = tmp_path / "r.html"
+    export_review(project, "review-html", out, Selection())
+    source = out.read_text(encoding="utf-8")
+    assert "javascript:" not in source and "&lt;b&gt;T&lt;/b&gt;" in source
+
+
 def test_selection_and_dispatch_from_run_export(reviewed: Project, tmp_path: Path) -> None:
     out = tmp_path / "lan.jsonl"
     reports = run_export(reviewed, "review-jsonl", out, Selection(annotators={"nobody"}))
