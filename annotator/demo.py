@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -63,7 +64,8 @@ def _record(path: Path, table: list[tuple[str, int, str, dict[str, Any]]], claim
     # one claim: the sentence holding the anchor, linked to the figures inside it
     a = _find(text, claim_anchor, 0)
     start = max(text.rfind(". ", 0, a) + 2, text.rfind("\n", 0, a) + 1, text.rfind(": ", 0, a) + 2)
-    end = text.find(".", a) + 1
+    m = re.compile(r"[.!?](?=\s|$)").search(text, a)  # not the point inside "4.5"
+    end = m.end() if m else len(text)
     spans.append(SpanRecord(start, end, "CLAIM", {"checkworthiness": "checkworthy_factual", "verifiable": True,
                                                   "numeric_type": "statistical", "flag": True}, ext_id="claim"))
     links = [LinkRecord("claim", s.ext_id or "", "figure" if s.label not in {"PER", "ORG", "LOC", "MISC", "DOC_REF"}

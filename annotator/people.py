@@ -68,14 +68,17 @@ class People:
         if not name:
             raise ValidationError("a person needs a name")
         existing = self.find(name)
-        if existing is not None and not (existing.role == Role.ANNOTATOR and rl == Role.ANNOTATOR):
-            if existing.role == rl and rl == Role.EDITOR:
-                raise ValidationError(f"{name!r} is already an editor")
-        if rl == Role.EDITOR:
-            if not passphrase:
-                raise ValidationError("an editor needs a passphrase")
-            if self.store.scalar("SELECT COUNT(*) FROM people WHERE role = 'editor'"):
-                self.project.require_editor("adding an editor")
+        if existing is not None and existing.role == rl == Role.ANNOTATOR and not passphrase:
+            return Changes()  # already an annotator: nothing to do
+        has_editor = bool(self.store.scalar("SELECT COUNT(*) FROM people WHERE role = 'editor'"))
+        if rl == Role.EDITOR and not passphrase:
+            raise ValidationError("an editor needs a passphrase")
+        # Once a project has an editor, only an unlocked editor adds editors or changes anyone's
+        # role or passphrase; the first editor of a project bootstraps the roles.
+        if has_editor and (rl == Role.EDITOR or existing is not None):
+            self.project.require_editor("changing people's roles")
+        if rl == Role.ANNOTATOR and passphrase:
+            raise ValidationError("only editors have a passphrase")
         with self.project.operation("people.add", summary={"name": name, "role": str(rl)}, undoable=False) as op:
             row = {"role": str(rl), "pass_hash": hash_passphrase(passphrase) if passphrase else None}
             if existing is None:

@@ -202,12 +202,11 @@ def test_passphrase_is_kept_only_as_a_salted_scrypt_hash(team: Project) -> None:
     assert not team.editor_unlocked
 
 
-@pytest.mark.xfail(strict=True, reason="annotator/people.py (the lead's): People.add lets anyone turn an editor "
-                   "into an annotator (and drop the passphrase), after which anyone may add themself as the "
-                   "first editor; fix: require an unlocked editor to change an editor's row")
 def test_an_annotator_cannot_demote_an_editor(team: Project) -> None:
     with pytest.raises(PermissionDenied):
         team.people.add("ed", role="annotator")
+    with pytest.raises(PermissionDenied):  # nor make themselves an editor
+        team.people.add(team.actor, role="editor", passphrase="mine")
 
 
 def test_a_new_claim_span_gets_a_draft_claim_row(team: Project) -> None:
