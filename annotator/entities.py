@@ -343,9 +343,10 @@ class Entities:
         """Make these mentions one entity, in one undoable step (accepting a proposed cluster).
 
         When some already link to entities, the one with most mentions is kept and the others
-        are merged into it; otherwise a new entity is created (named ``name``, default the most
-        frequent mention text). Unlinked mentions are linked; the mention spellings that differ
-        from the name become aliases.
+        are merged into it; otherwise a new entity is created (named ``name``, default the best
+        spelling: diacritics first, then frequency) — or the one entity of that type already named
+        so. Unlinked mentions are linked; the mention spellings that differ from the name become
+        aliases.
         """
         spans = self.project.spans.get_many(dict.fromkeys(span_ids))
         if not spans:
@@ -358,6 +359,12 @@ class Entities:
             t = self.span_text(s)
             texts[t] = texts.get(t, 0) + 1
         linked: builtins.list[int] = sorted({s.entity_id for s in spans if s.entity_id is not None})
+        if not linked:  # an entity of that name (e.g. from a gazetteer) rather than a duplicate
+            label = type or spans[0].label
+            wanted = name or max(texts, key=lambda t: _spelling_rank(t, texts[t]))
+            owners = {m.owner for m in self.index().exact(wanted) if m.type == label}
+            if len(owners) == 1:
+                linked = builtins.list(owners)
         counts = self.mention_counts()
         with self.project.operation("entities.unify", summary={"span_ids": [s.id for s in spans][:1000]}) as op:
             keep_id: int
@@ -375,7 +382,7 @@ class Entities:
                 for o in others:
                     op.delete("entities", o.id)
             else:
-                new_name = (name or max(texts, key=lambda t: (texts[t], -list(texts).index(t)))).strip()
+                new_name = (name or max(texts, key=lambda t: _spelling_rank(t, texts[t]))).strip()
                 keep_id = op.insert("entities", {"name": new_name, "type": type or spans[0].label,
                                                  "aliases": _unique(texts, drop=[new_name]), "external_id": None,
                                                  "notes": "", "created_at": op.time, "updated_at": op.time})

@@ -26,6 +26,8 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
@@ -40,8 +42,7 @@ _TOKEN = re.compile(r"[^\W_]+")
 _GAP = re.compile(r"[ \t\u00a0\u2009\u202f\-\u2010\u2011'\u2019]{1,3}")
 
 
-@dataclass(frozen=True, slots=True)
-class NameKey:
+class NameKey(NamedTuple):
     """A name folded for matching: tokens, the key without spacing, head (family) and tail (given)."""
 
     text: str
@@ -52,9 +53,14 @@ class NameKey:
     last: str
 
 
+@lru_cache(maxsize=1 << 16)
+def _fold_word(word: str) -> tuple[str, ...]:
+    return tuple(_TOKEN.findall(fold(word)))
+
+
 def name_key(text: str) -> NameKey:
     """Fold ``text`` (case, diacritics, đ → d) into a :class:`NameKey`."""
-    tokens = tuple(_TOKEN.findall(fold(text)))
+    tokens = tuple(t for w in text.split() for t in _fold_word(w))
     key = "".join(tokens)
     if len(tokens) > 1:
         head, tail = tokens[0], "".join(tokens[1:])
@@ -123,8 +129,7 @@ def name_similarity(a: str | NameKey, b: str | NameKey) -> float:
 # ---- the index ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     owner: int  # entity id (or any id the caller indexes names for)
     type: str
     name: str
@@ -156,29 +161,38 @@ class NameIndex:
 
     def __init__(self, entries: Iterable[tuple[int, str, str, bool]] = ()) -> None:
         self._entries: list[Entry | None] = []
-        self._keys: list[str] = []  # aligned with _entries; "" for a tombstone
+        # for the typo search: first letter → (keys, entry indices); "" marks a tombstone
+        self._fuzzy: dict[str, tuple[list[str], list[int]]] = {}
+        self._fuzzy_pos: list[int] = []  # aligned with _entries: the entry's place in its bucket
         self._by_owner: dict[int, list[int]] = {}
         self._by_key: dict[str, list[int]] = {}
         self._by_tail: dict[str, list[int]] = {}
         self._by_last: dict[str, list[int]] = {}
-        self._prefix: list[tuple[str, int]] = []  # (key from a token start on, entry index), sorted
+        # "key from a token start on" + NUL + entry index, sorted (strings sort faster than tuples)
+        self._prefix: list[str] = []
         self._dead = 0
         self.max_tokens = 0  # most words in one indexed name
-        pending: list[tuple[str, int]] = []
+        pending: list[str] = []
         for owner, type_, name, primary in entries:
             self._add(owner, type_, name, primary, pending)
         pending.sort()
         self._prefix = pending
+        # fresh copies lie together in memory: the C scan over them runs several times faster
+        for keys, _ in self._fuzzy.values():
+            keys[:] = [k.encode("utf-8").decode("utf-8") for k in keys]
 
     # ---- building ------------------------------------------------------------------------------
 
-    def _add(self, owner: int, type_: str, name: str, primary: bool, prefix: list[tuple[str, int]] | None) -> None:
+    def _add(self, owner: int, type_: str, name: str, primary: bool, prefix: list[str] | None) -> None:
         nk = name_key(name)
         if not nk.key:
             return
         idx = len(self._entries)
         self._entries.append(Entry(owner, type_, name, nk, primary))
-        self._keys.append(nk.key)
+        bucket = self._fuzzy.setdefault(nk.key[0], ([], []))
+        self._fuzzy_pos.append(len(bucket[0]))
+        bucket[0].append(nk.key)
+        bucket[1].append(idx)
         self.max_tokens = max(self.max_tokens, len(nk.tokens))
         self._by_owner.setdefault(owner, []).append(idx)
         self._by_key.setdefault(nk.key, []).append(idx)
@@ -188,9 +202,9 @@ class NameIndex:
         starts = ["".join(nk.tokens[k:]) for k in range(len(nk.tokens))]
         for s in dict.fromkeys(starts):
             if prefix is None:
-                bisect.insort(self._prefix, (s, idx))
+                bisect.insort(self._prefix, f"{s}\0{idx}")
             else:
-                prefix.append((s, idx))
+                prefix.append(f"{s}\0{idx}")
 
     def add(self, owner: int, type_: str, names: Iterable[str]) -> None:
         """Index an owner's names; the first is its own name, the rest aliases."""
@@ -202,9 +216,10 @@ class NameIndex:
 
     def remove_owner(self, owner: int) -> None:
         for idx in self._by_owner.pop(owner, []):
-            if self._entries[idx] is not None:
+            e = self._entries[idx]
+            if e is not None:
                 self._entries[idx] = None
-                self._keys[idx] = ""
+                self._fuzzy[e.nk.key[0]][0][self._fuzzy_pos[idx]] = ""
                 self._dead += 1
 
     def __len__(self) -> int:
@@ -264,10 +279,12 @@ class NameIndex:
             consider(self._by_key.get(q.last, ()), self.WEAK_BUCKET_CAP)
         consider(self._by_tail.get(q.key, ()), self.WEAK_BUCKET_CAP)
         consider(self._by_last.get(q.key, ()), self.WEAK_BUCKET_CAP)
-        if fuzzy and len(q.key) >= 4 and self._keys:
-            hits = process.extract(q.key, self._keys, scorer=fuzz.ratio, processor=None,
+        bucket = self._fuzzy.get(q.key[0]) if fuzzy and len(q.key) >= 4 else None
+        if bucket is not None:  # typos after the first letter (names sharing it)
+            hits = process.extract(q.key, bucket[0], scorer=fuzz.ratio, processor=None,
                                    score_cutoff=self.FUZZY_CUTOFF, limit=max(limit * 4, 20))
-            for _, ratio, i in hits:
+            for _, ratio, pos in hits:
+                i = bucket[1][pos]
                 e = self._entries[i]
                 if e is None or (type is not None and e.type != type):
                     continue
@@ -275,10 +292,12 @@ class NameIndex:
                 fz = Similarity(round(0.75 * ratio / 100.0, 3), "fuzzy")
                 found[i] = s if s.score >= fz.score else fz
         if prefix:
-            lo = bisect.bisect_left(self._prefix, (q.key, -1))
-            for s_key, i in self._prefix[lo: lo + self.PREFIX_SCAN]:
-                if not s_key.startswith(q.key):
+            lo = bisect.bisect_left(self._prefix, q.key)
+            for item in self._prefix[lo: lo + self.PREFIX_SCAN]:
+                if not item.startswith(q.key):
                     break
+                s_key, _, num = item.partition("\0")
+                i = int(num)
                 e = self._entries[i]
                 if e is None or (type is not None and e.type != type):
                     continue
@@ -288,10 +307,12 @@ class NameIndex:
                 if p.score > found.get(i, NO_MATCH).score:
                     found[i] = p
             if q.tail:  # "Lu Hong…" while typing: a family variant whose given part starts so
-                lo = bisect.bisect_left(self._prefix, (q.tail, -1))
-                for s_key, i in self._prefix[lo: lo + self.PREFIX_SCAN]:
-                    if not s_key.startswith(q.tail):
+                lo = bisect.bisect_left(self._prefix, q.tail)
+                for item in self._prefix[lo: lo + self.PREFIX_SCAN]:
+                    if not item.startswith(q.tail):
                         break
+                    s_key, _, num = item.partition("\0")
+                    i = int(num)
                     e = self._entries[i]
                     if e is None or (type is not None and e.type != type) or s_key != e.nk.tail:
                         continue

@@ -269,3 +269,13 @@ def test_different_people_do_not_cluster(project: Project) -> None:
     groups = sorted(sorted(c.texts) for c in project.entities.clusters(min_variants=1))
     assert groups == [["Lê Hồng Long"], ["Lê Hồng Phong"], ["Nguyen Van Minh", "Nguyễn Văn Minh"],
                       ["Nguyễn Văn Linh"], ["Trần Hồng Long"]]
+
+
+def test_unify_links_to_the_existing_entity_of_that_name(three: Project) -> None:
+    three.entities.add(name="Sơn La", type="LOC", external_id="Q36763")
+    n = three.entities.count()
+    son, sun = mention(three, "Sơn La"), mention(three, "Sun La")
+    three.entities.unify([son.id, sun.id])
+    assert three.entities.count() == n
+    e = three.entities.get(three.spans.get(sun.id).entity_id)  # type: ignore[arg-type]
+    assert (e.name, e.external_id, e.aliases) == ("Sơn La", "Q36763", ("Sun La",))
