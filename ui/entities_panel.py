@@ -212,7 +212,7 @@ class EntityModel(QAbstractTableModel):
             new = [found[i] for i in ids if i in found and i not in self._row_of]
             for i in ids:
                 at = self._row_of.get(i)
-                if at is not None and i in found and found[i] != self._rows[row]:
+                if at is not None and i in found and found[i] != self._rows[at]:
                     self._rows[at] = found[i]
                     self._folded[i] = fold(" | ".join((found[i].name, *found[i].aliases)))
                     self.dataChanged.emit(self.index(at, 0), self.index(at, 3))
@@ -244,12 +244,14 @@ class EntityFilterProxy(QSortFilterProxyModel):
         self.setDynamicSortFilter(True)
 
     def set_text(self, text: str) -> None:
+        self.beginFilterChange()
         self._needle = " ".join(fold(text).split())
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_type(self, type_: str) -> None:
+        self.beginFilterChange()
         self._type = type_
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802 - Qt override
         model = self.sourceModel()
@@ -605,6 +607,7 @@ class ClustersDialog(QDialog):
             self.tr("Suggest {n} mention(s) of {name}").format(n=len(found), name=c.name))
         self.panel.main.show_message(self.tr("Suggested {n} mention(s) of {name}.").format(n=len(found),
                                                                                            name=c.name))
+        self.refresh()
 
 
 # ---- the panel ----------------------------------------------------------------------------------
