@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import bisect
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from pathlib import Path
@@ -52,9 +53,11 @@ from annotator.formats.base import (
 from annotator.formats.tokens import (
     LAYER_ORDER,
     SCHEMES,
+    SimpleTokenizer,
     TokenIndex,
     Tokenizer,
     TokenSpan,
+    VietnameseTokenizer,
     assign_levels,
     decode_tags,
     describe,
@@ -63,6 +66,7 @@ from annotator.formats.tokens import (
     layer_resolver,
     parse_tag,
     place_spans,
+    split_tokens,
 )
 from annotator.model import DocRecord, SpanRecord, SpanState
 
@@ -304,13 +308,25 @@ def _bad_tag(tag: str) -> bool:
 # ---- writing -----------------------------------------------------------------------------------
 
 
-def _sentence_breaks(text: str, offsets: Sequence[tuple[int, int]], mode: str) -> list[int]:
-    """Indexes of the tokens that start a new sentence (after the first)."""
+def _sentence_breaks(text: str, index: TokenIndex, mode: str) -> list[int]:
+    """Indexes of the tokens that start a new sentence (after the first), ascending.
+
+    A token never holds a line break, so each line break of the text lies in a gap: the token
+    after it starts a sentence. Found from the line breaks, not by looking at every gap.
+    """
     if mode == "document":
         return []
     if mode != "lines":
         raise ValueError(f"unknown sentences mode {mode!r}; use lines or document")
-    return [k for k in range(1, len(offsets)) if "\n" in text[offsets[k - 1][1]:offsets[k][0]]]
+    n = len(index)
+    out: list[int] = []
+    q = text.find("\n")
+    while q >= 0:
+        k = index.first_after(q)
+        if 0 < k < n and (not out or out[-1] != k) and "\n" in text[index.ends[k - 1]:index.starts[k]]:
+            out.append(k)
+        q = text.find("\n", q + 1)
+    return out
 
 
 class _DocTags:
@@ -323,12 +339,14 @@ class _DocTags:
     ) -> None:
         self.name = doc_label(rec, idx)
         self.text = rec.text
-        self.index = TokenIndex(tok.tokenize(rec.text))
+        self.tokenizer = tok
+        self.tokens, starts, ends = split_tokens(tok, rec.text)
+        self.index = TokenIndex.from_bounds(starts, ends)
         chosen = [sp for sp in rec.spans if layers is None or layer_of(sp.label) in layers]
         placed, missed = place_spans(chosen, self.index)
         for i, why in missed:
             report.problem(f"{describe('span', chosen[i], rec.text)} not written: {why}", doc=self.name)
-        breaks = _sentence_breaks(rec.text, self.index.offsets, sentences)
+        breaks = _sentence_breaks(rec.text, self.index, sentences)
         self.breaks = breaks
         keep: list[TokenSpan] = []
         for sp in placed:
@@ -348,6 +366,8 @@ class _DocTags:
             encode_tags(n, [(s.first, s.last, s.label) for s in (lv[k] if k < len(lv) else [])], scheme)
             for k in range(levels)
         ]
+        # the tokens with a tag other than O in some column: every other line is the same
+        self.tagged = sorted({k for spans in lv for s in spans for k in range(s.first, s.last + 1)})
         self.written = sum(len(x) for x in lv)
         report.spans += self.written
         lost: list[str] = []
@@ -362,17 +382,31 @@ class _DocTags:
         if lost:
             report.problem(f"{fmt} has no place for: " + ", ".join(lost), doc=self.name)
 
-    def token_text(self, k: int, report: WriteReport, space: str) -> str:
-        s, e = self.index.offsets[k]
-        tok = self.text[s:e]
-        if any(c.isspace() for c in tok):
-            if space:
-                tok = "_".join(tok.split()) if space == "_" else space.join(tok.split())
-            else:
-                report.problem(f"token {tok!r} holds white space", doc=self.name)
-        if tok == DOCSTART:
-            report.problem(f"token {tok!r} at {s} will read back as a document break", doc=self.name)
-        return tok
+    def token_texts(self, report: WriteReport, space: str) -> list[str]:
+        """The tokens as written: white space inside a token replaced by ``space`` (or reported)."""
+        text = self.text
+        idx = self.index
+        out = self.tokens
+        # the simple tokenisers never put white space in a token; others may (Vietnamese words)
+        if type(self.tokenizer) not in _NO_SPACE_TOKENIZERS or getattr(self.tokenizer, "segment", False):
+            if _SPACE.search("".join(out)):
+                out = list(out)
+                for k, tok in enumerate(out):
+                    if _SPACE.search(tok):
+                        if space:
+                            out[k] = "_".join(tok.split()) if space == "_" else space.join(tok.split())
+                        else:
+                            report.problem(f"token {tok!r} holds white space", doc=self.name)
+        if DOCSTART in text:
+            for k, tok in enumerate(out):
+                if tok == DOCSTART:
+                    report.problem(f"token {tok!r} at {idx.starts[k]} will read back as a document break",
+                                   doc=self.name)
+        return out
+
+
+_SPACE = re.compile(r"\s")
+_NO_SPACE_TOKENIZERS = (SimpleTokenizer, VietnameseTokenizer)
 
 
 def write_conll(
@@ -427,24 +461,38 @@ def write_conll(
 
 def _write_doc(fh: IO[str], doc: _DocTags, report: WriteReport, *, columns: int, sep: str,
                docstart: bool, space_in_token: str) -> None:
+    """One document, written in one piece: lines whose tags are all O are joined in C."""
+    pieces: list[str] = []
     if docstart:
         head = _DOCSTART_LINE[columns].split(" ")
         if len(doc.columns) > 1:
             head = head[:-1] + ["O"] * len(doc.columns)
-        fh.write(sep.join(head) + "\n\n")
-    breaks = set(doc.breaks)
-    n = len(doc.index)
+        pieces.append(sep.join(head) + "\n\n")
+    tokens = doc.token_texts(report, space_in_token)
+    n = len(tokens)
     cols = list(reversed(doc.columns))  # main level last
-    for k in range(n):
+    mid = ["_", "_"] if columns == 4 else []
+    plain = sep + sep.join([*mid, *["O"] * len(cols)]) + "\n"  # the end of a line tagged O everywhere
+    breaks = set(doc.breaks)
+    tagged = set(doc.tagged)
+    pos = 0
+    for k in sorted(breaks | tagged):
+        if k > pos:
+            pieces.append(plain.join(tokens[pos:k]))
+            pieces.append(plain)
         if k in breaks:
-            fh.write("\n")
-        row = [doc.token_text(k, report, space_in_token)]
-        if columns == 4:
-            row += ["_", "_"]
-        row += [c[k] for c in cols]
-        fh.write(sep.join(row) + "\n")
+            pieces.append("\n")
+        if k in tagged:
+            pieces.append(sep.join([tokens[k], *mid, *[c[k] for c in cols]]) + "\n")
+            pos = k + 1
+        else:
+            pos = k
+    if pos < n:
+        pieces.append(plain.join(tokens[pos:]))
+        pieces.append(plain)
     if n:
-        fh.write("\n")
+        pieces.append("\n")
+    fh.write("".join(pieces))
 
 
 def write_iob2(

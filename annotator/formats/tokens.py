@@ -37,10 +37,12 @@ columns, spaCy ``doc.ents`` and Hugging Face ``ner_tags``).
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
@@ -56,6 +58,7 @@ __all__ = [
     "VietnameseTokenizer",
     "get_tokenizer",
     "TokenIndex",
+    "split_tokens",
     "TokenSpan",
     "SCHEMES",
     "encode_tags",
@@ -102,13 +105,100 @@ def _is_emoji_part(ch: str) -> bool:
     return "\U000e0020" <= ch <= "\U000e007f"
 
 
+_PLANES = ((0, 0x10000), (0x10000, 0x40000), (0xE0000, 0xE1000))  # assigned, non-private code points
+
+
+@lru_cache(maxsize=1)
+def _classes() -> tuple[dict[str, str], dict[str, str]]:
+    """Regex class bodies (ranges) of word characters (w), other visible ones (o) and marks (m),
+    for the Basic Multilingual Plane and for the planes above it."""
+    bmp: dict[str, list[str]] = {"w": [], "o": [], "m": []}
+    astral: dict[str, list[str]] = {"w": [], "o": [], "m": []}
+    first = {"L": "w", "N": "w", "M": "w", "P": "o", "S": "o"}
+    for lo, hi in _PLANES:
+        out = bmp if lo == 0 else astral
+        cats = list(map(unicodedata.category, map(chr, range(lo, hi))))
+        flags = "".join([first.get(c[0], "s") for c in cats])
+        marks = "".join(["m" if c[0] == "M" else "-" for c in cats])
+        for code, source in (("w", flags), ("o", flags), ("m", marks)):
+            for m in re.finditer(code + "+", source):
+                a, b = lo + m.start(), lo + m.end() - 1
+                out[code].append(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}")
+    return {k: "".join(v) for k, v in bmp.items()}, {k: "".join(v) for k, v in astral.items()}
+
+
+@lru_cache(maxsize=2)
+def _token_pattern(astral: bool = True) -> re.Pattern[str]:
+    """The rules of :class:`SimpleTokenizer` as one regular expression, built once per process.
+
+    Character classes come from ``unicodedata`` of the running Python, so the expression agrees
+    with the character tests of :meth:`SimpleTokenizer.tokenize_slow` (``_is_word``,
+    ``_is_separator``, :func:`~annotator.offsets.is_cluster_boundary`); outside ``_PLANES``
+    there are only unassigned and private-use code points, which are separators. With
+    ``astral=False`` the expression knows only the Basic Multilingual Plane: it is for texts
+    without characters above it, and several times faster (``re`` tests the ranges above the
+    BMP one by one whenever a character is not in a class).
+    """
+    bmp, high = _classes()
+    cls = {k: v + (high[k] if astral else "") for k, v in bmp.items()}
+    inner = re.escape("".join(sorted(_INNER_PUNCT | _JOINERS)))
+    word, mark = cls["w"], cls["m"]
+    if astral:
+        tags = "\\U000e0020-\\U000e007f"  # emoji tag characters (Cf) belong to the emoji
+        ri = "[\\U0001f1e6-\\U0001f1ff]"  # regional indicators pair up into flags
+        other = f"(?:{ri}{ri}?|[{cls['o']}{tags}])"
+        ext = "\\u200d\\ufe00-\\ufe0f\\U0001f3fb-\\U0001f3ff" + tags  # offsets._extends, besides marks
+        after_zwj = f"(?<=\\u200d)(?:{ri}{ri}?|\\S)"  # anything but white space joins a ZWJ
+    else:
+        other = f"[{cls['o']}]"
+        ext = "\\u200d\\ufe00-\\ufe0f"
+        after_zwj = "(?<=\\u200d)\\S"
+    word_token = f"[{word}]++(?:(?:[{inner}][{word}]|[{ext}]|{after_zwj})[{word}]*+)*+"
+    other_token = f"{other}(?:[{mark}{ext}]|{after_zwj})*+"
+    return re.compile(f"{word_token}|{other_token}")
+
+
+def _has_astral(text: str) -> bool:
+    # UTF-16 is twice as long as the text exactly when nothing lies above the BMP
+    return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
+
+
+def _pattern_for(text: str) -> re.Pattern[str]:
+    return _token_pattern(_has_astral(text))
+
+
+@lru_cache(maxsize=2)
+def _splitter(astral: bool) -> re.Pattern[str]:
+    return re.compile(f"({_token_pattern(astral).pattern})")
+
+
+def _splitter_for(text: str) -> re.Pattern[str]:
+    return _splitter(_has_astral(text))
+
+
 @dataclass(frozen=True, slots=True)
 class SimpleTokenizer:
-    """White space and punctuation; numbers and codes with inner punctuation stay whole."""
+    """White space and punctuation; numbers and codes with inner punctuation stay whole.
+
+    A token is a run of word characters (letters, digits, marks), where a character of
+    ``.,'’-/:_·`` or a joiner between two word characters stays inside; or one user-perceived
+    character of anything else visible. The rules run as one regular expression
+    (:func:`_token_pattern`); :meth:`tokenize_slow` is the same rules character by character,
+    kept as their reference.
+    """
 
     name: str = "simple"
 
     def tokenize(self, text: str) -> list[Offsets]:
+        return list(map(re.Match.span, _pattern_for(text).finditer(text)))
+
+    def split(self, text: str) -> tuple[list[str], list[int], list[int]]:
+        """The tokens' texts, starts and ends, as three lists (no per-token tuples: faster)."""
+        parts = _splitter_for(text).split(text)  # gap, token, gap, token, …, gap
+        bounds = list(accumulate(map(len, parts)))
+        return parts[1::2], bounds[0:-1:2], bounds[1::2]
+
+    def tokenize_slow(self, text: str) -> list[Offsets]:
         out: list[Offsets] = []
         i, n = 0, len(text)
         while i < n:
@@ -179,6 +269,15 @@ class VietnameseTokenizer:
     @classmethod
     def with_word_list(cls, path: str | None = None) -> VietnameseTokenizer:
         return cls(segment=True, words=load_word_list(path), name="vi-words")
+
+    def split(self, text: str) -> tuple[list[str], list[int], list[int]]:
+        """As :meth:`SimpleTokenizer.split`."""
+        if not self.segment or not self.words:
+            return SimpleTokenizer().split(text)
+        offsets = self.tokenize(text)
+        starts = [s for s, _ in offsets]
+        ends = [e for _, e in offsets]
+        return list(map(text.__getitem__, map(slice, starts, ends))), starts, ends
 
     def tokenize(self, text: str) -> list[Offsets]:
         syll = SimpleTokenizer().tokenize(text)
@@ -299,6 +398,17 @@ def get_tokenizer(spec: str | Tokenizer | None = None, *, problems: list[str] | 
     raise ValueError(f"unknown tokenizer {name!r}; use simple, vi, vi-words, vi-pyvi or spacy:<lang>")
 
 
+def split_tokens(tok: Tokenizer, text: str) -> tuple[list[str], list[int], list[int]]:
+    """The tokens of ``text`` as (texts, starts, ends): fast for the simple tokenisers."""
+    split = getattr(tok, "split", None)
+    if split is not None:
+        return split(text)  # type: ignore[no-any-return]
+    offsets = tok.tokenize(text)
+    starts = [s for s, _ in offsets]
+    ends = [e for _, e in offsets]
+    return list(map(text.__getitem__, map(slice, starts, ends))), starts, ends
+
+
 # ---- spans on tokens ----------------------------------------------------------------------
 
 
@@ -313,24 +423,63 @@ class TokenSpan:
 
 
 class TokenIndex:
-    """Token offsets of one text, with look-ups from character offsets to token numbers."""
+    """Token offsets of one text, with look-ups from character offsets to token numbers.
 
-    __slots__ = ("offsets", "_starts", "_ends", "_by_start", "_by_end")
+    Look-ups are binary searches over the start and end lists (built with C-level zips, no
+    per-token Python work), so indexing a long text costs almost nothing.
+    """
+
+    __slots__ = ("_offsets", "_starts", "_ends")
 
     def __init__(self, offsets: Sequence[Offsets]) -> None:
-        self.offsets: list[Offsets] = list(offsets)
-        self._starts = [s for s, _ in self.offsets]
-        self._ends = [e for _, e in self.offsets]
-        self._by_start = {s: k for k, (s, _) in enumerate(self.offsets)}
-        self._by_end = {e: k for k, (_, e) in enumerate(self.offsets)}
+        self._offsets: list[Offsets] | None = offsets if isinstance(offsets, list) else list(offsets)
+        starts, ends = zip(*self._offsets, strict=True) if self._offsets else ((), ())
+        self._starts: Sequence[int] = starts
+        self._ends: Sequence[int] = ends
+
+    @classmethod
+    def from_bounds(cls, starts: Sequence[int], ends: Sequence[int]) -> TokenIndex:
+        """An index from the tokens' starts and ends (as :meth:`SimpleTokenizer.split` gives them)."""
+        idx = cls.__new__(cls)
+        idx._offsets = None
+        idx._starts, idx._ends = starts, ends
+        return idx
+
+    @property
+    def offsets(self) -> list[Offsets]:
+        if self._offsets is None:
+            self._offsets = list(zip(self._starts, self._ends, strict=True))
+        return self._offsets
 
     def __len__(self) -> int:
-        return len(self.offsets)
+        return len(self._starts)
+
+    def starting_at(self, start: int) -> int | None:
+        """The token that starts at ``start``, if one does."""
+        k = bisect.bisect_left(self._starts, start)
+        return k if k < len(self._starts) and self._starts[k] == start else None
+
+    def ending_at(self, end: int) -> int | None:
+        """The token that ends at ``end``, if one does."""
+        k = bisect.bisect_left(self._ends, end)
+        return k if k < len(self._ends) and self._ends[k] == end else None
+
+    @property
+    def starts(self) -> Sequence[int]:
+        return self._starts
+
+    @property
+    def ends(self) -> Sequence[int]:
+        return self._ends
+
+    def first_after(self, pos: int) -> int:
+        """The number of the first token starting after ``pos`` (``len(self)`` when none does)."""
+        return bisect.bisect_right(self._starts, pos)
 
     def tokens_of(self, start: int, end: int) -> tuple[int, int] | None:
         """First and last (inclusive) token of a span that sits on token boundaries, else None."""
-        first = self._by_start.get(start)
-        last = self._by_end.get(end)
+        first = self.starting_at(start)
+        last = self.ending_at(end)
         if first is None or last is None or last < first:
             return None
         return first, last
@@ -340,18 +489,18 @@ class TokenIndex:
         if end <= start:
             return "empty span"
         k = bisect.bisect_left(self._ends, start + 1)
-        if k >= len(self.offsets) or self.offsets[k][0] >= end:
+        if k >= len(self._starts) or self._starts[k] >= end:
             return "covers no token"
         parts = []
-        if start not in self._by_start:
+        if self.starting_at(start) is None:
             parts.append(f"starts inside token {k}")
-        if end not in self._by_end:
+        if self.ending_at(end) is None:
             j = bisect.bisect_left(self._ends, end)
             parts.append(f"ends inside token {j}")
         return " and ".join(parts) or "not on token boundaries"
 
     def char_span(self, first: int, last: int) -> Offsets:
-        return self.offsets[first][0], self.offsets[last][1]
+        return self._starts[first], self._ends[last]
 
 
 # ---- tag schemes --------------------------------------------------------------------------
