@@ -51,6 +51,7 @@ from annotator.formats.tokens import (
     get_tokenizer,
     layer_resolver,
     place_spans,
+    split_tokens,
     with_gaps,
 )
 from annotator.model import DocRecord, DocStatus, LinkRecord, SpanRecord, SpanState
@@ -64,6 +65,20 @@ def _words_and_spaces(text: str, offsets: Sequence[tuple[int, int]]) -> tuple[li
     """spaCy words/spaces reproducing ``text`` exactly: gaps other than one space become tokens."""
     laid = with_gaps(text, offsets)
     return [text[s:e] for s, e, _ in laid], [ws for _, _, ws in laid]
+
+
+def _words_and_spaces_fast(text: str, words: list[str], starts: Sequence[int],
+                           ends: Sequence[int]) -> tuple[list[str], list[bool]]:
+    """As :func:`_words_and_spaces`, from the tokens' texts and bounds; when every gap between
+    tokens is empty or one space (most text) without any per-token Python work."""
+    if words and starts[0] == 0:
+        gaps = list(map(text.__getitem__, map(slice, ends, [*starts[1:], len(text)])))
+        if set(gaps) <= _PLAIN_GAPS:
+            return words, list(map(" ".__eq__, gaps))
+    return _words_and_spaces(text, list(zip(starts, ends, strict=True)))
+
+
+_PLAIN_GAPS = {"", " "}
 
 
 def _span_dict(sp: SpanRecord, layer: str, where: str) -> dict[str, Any]:
@@ -95,12 +110,12 @@ def docs_from_records(
 
     for i, rec in enumerate(records):
         name = doc_label(rec, i)
-        offsets = tokenizer.tokenize(rec.text)
-        words, spaces = _words_and_spaces(rec.text, offsets)
+        tokens, starts, ends = split_tokens(tokenizer, rec.text)
+        words, spaces = _words_and_spaces_fast(rec.text, tokens, starts, ends)
         doc = Doc(vocab, words=words, spaces=spaces)
         if doc.text != rec.text:  # pragma: no cover - guarded by the construction above
             raise AssertionError("spaCy Doc text differs from the record's text")
-        idx = TokenIndex(offsets)
+        idx = TokenIndex.from_bounds(starts, ends)
         placed, missed = place_spans(rec.spans, idx)
         where = ["user_data"] * len(rec.spans)
         for k, why in missed:
