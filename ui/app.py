@@ -22,7 +22,7 @@ from ui import icons
 from ui import settings as S
 from ui.dialogs import PersonDialog
 from ui.i18n import choose_language, install_translators, remove_translators
-from ui.mainwindow import MainWindow
+from ui.mainwindow import FEATURES, MainWindow
 from ui.theme import ThemeManager
 
 SCREENSHOT_SIZE = (1440, 880)
@@ -69,6 +69,7 @@ class AppController(QObject):
         self.translators = install_translators(app, self.language)
         self.theme = ThemeManager(app, settings.get(S.THEME))
         self.window: MainWindow | None = None
+        self.features: tuple[str, ...] = FEATURES
 
     def open(self, path: str, *, ask_person: bool = True) -> MainWindow | None:
         """Open the project at ``path`` in a new window (closing the old one); None on failure."""
@@ -85,7 +86,7 @@ class AppController(QObject):
         old = self.window
         if old is not None:
             old.close()
-        window = MainWindow(project, settings=self.settings, theme=self.theme)
+        window = MainWindow(project, settings=self.settings, theme=self.theme, features=self.features)
         window.project_open_requested.connect(self._open_requested)
         window.language_change_requested.connect(self.set_language)
         self.settings.add_recent(str(project.path.parent if project.path.name == "project.db" else project.path))

@@ -1,5 +1,8 @@
 """The window's dialogs: who is working, Import…, Export…, and the list of keyboard shortcuts.
 
+Each sets an explicit minimum size, so its layout never changes the window's size hints later
+(the offscreen test platform warns when that happens).
+
 Each dialog only gathers choices and returns them as a plain record; the window runs the core
 call (in a background job where it can be long). GUI thread only.
 """
@@ -47,6 +50,7 @@ class PersonDialog(QDialog):
     def __init__(self, people: list[Person], current: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Who is working?"))
+        self.setMinimumSize(320, 280)
         intro = QLabel(self.tr("Your name is written in the project's log with every change you make."), self)
         intro.setWordWrap(True)
         self.list = QListWidget(self)
@@ -109,6 +113,7 @@ class ImportDialog(QDialog):
 
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import documents"))
+        self.setMinimumSize(460, 340)
         self.resize(560, 420)
         self.start_dir = start_dir
         self.paths = QListWidget(self)
@@ -218,6 +223,7 @@ class ExportDialog(QDialog):
 
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export"))
+        self.setMinimumSize(520, 480)
         self.resize(620, 600)
         self._extensions = EXTENSIONS
         self._review = REVIEW_FORMATS
@@ -395,6 +401,7 @@ class ShortcutsDialog(QDialog):
     def __init__(self, sections: list[tuple[str, list[QAction]]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        self.setMinimumSize(360, 300)
         self.resize(520, 600)
         tree = QTreeWidget(self)
         tree.setColumnCount(2)

@@ -38,12 +38,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
-    QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
@@ -976,26 +975,21 @@ class MainWindow(QMainWindow):
                             .format(path=options.output), on_result=self._exported)
 
     def _exported(self, reports: dict[str, Any]) -> None:
-        lines = []
-        problems: list[str] = []
-        for name, rep in reports.items():
-            lines.append(self.tr("Wrote {docs} document(s), {spans} span(s) to {path}").format(
-                docs=rep.documents, spans=rep.spans, path=rep.path) + (f" ({name})" if name else ""))
-            problems.extend(rep.problems)
-        self.show_message(lines[0] if lines else "", 10000)
-        if problems or len(lines) > 1:
-            extra = self.tr("{n} span(s) could not be written in this format.").format(n=len(problems)) \
-                if problems else ""
-            self._message_box(QMessageBox.Icon.Information, self.tr("Export"), "\n".join([*lines, extra]).strip(),
-                              "\n".join(problems))
-        path = next(iter(reports.values())).path if reports else None
-        if path is not None and Path(path).is_dir():
-            self._last_export_folder = QUrl.fromLocalFile(str(path))
-
-    def open_last_export(self) -> None:
-        url = getattr(self, "_last_export_folder", None)
-        if url is not None:
-            QDesktopServices.openUrl(url)
+        problems = [p for rep in reports.values() for p in rep.problems]
+        docs = sum(rep.documents for rep in reports.values())
+        spans = sum(rep.spans for rep in reports.values())
+        if len(reports) > 1:
+            folder = Path(next(iter(reports.values())).path).parent
+            text = self.tr("Wrote {docs} document(s), {spans} span(s) in {parts} parts to {path}").format(
+                docs=docs, spans=spans, parts=len(reports), path=folder)
+        else:
+            rep = next(iter(reports.values()))
+            text = self.tr("Wrote {docs} document(s), {spans} span(s) to {path}").format(
+                docs=docs, spans=spans, path=rep.path)
+        self.show_message(text, 10000)
+        if problems:
+            self._message_box(QMessageBox.Icon.Information, self.tr("Export"), text + "\n" + self.tr(
+                "{n} span(s) could not be written in this format.").format(n=len(problems)), "\n".join(problems))
 
     def merge_dialog(self) -> None:
         if self.merge_handler is None:

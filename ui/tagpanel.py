@@ -579,9 +579,8 @@ class AttributeEditor(QWidget):
         self.suggestion_bar.setVisible(span.state == SpanState.SUGGESTED)
         if not same:
             self._build(span, schema)
-        focused = self.focusWidget()
         for name, field in self.fields.items():
-            if same and field.widget is focused:
+            if same and field.widget.hasFocus():
                 continue  # the person is typing here
             field.set_value(span.attrs.get(name))
             field.widget.setEnabled(editable)
@@ -633,6 +632,8 @@ class AttributeEditor(QWidget):
             if attr.description:
                 label.setToolTip(attr.description)
             self.form.addRow(label, box)
+            label.show()  # now, not at the next event loop pass as the layout would
+            box.show()
             self.fields[attr.name] = field
         if not attrs:
             hint = QLabel(self.tr("This label has no attributes."), self.form_host)

@@ -111,6 +111,65 @@
     </message>
 </context>
 <context>
+    <name>ClustersDialog</name>
+    <message>
+        <source>Name variants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cluster / spelling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed clusters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Make one entity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tag untagged places…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one entity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} unlinked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make one entity of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No untagged place looks like {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggest {n} mention(s) of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested {n} mention(s) of {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DecideDialog</name>
     <message>
         <source>Decide claim {id}</source>
@@ -242,6 +301,124 @@ stance: supports, refutes, mixed or context</source>
     <message>
         <source>Documents</source>
         <translation>Tài liệu</translation>
+    </message>
+</context>
+<context>
+    <name>EntitiesPanel</name>
+    <message>
+        <source>Filter by name or alias…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter entities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entity type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entities</source>
+        <translation type="unfinished">Thực thể</translation>
+    </message>
+    <message>
+        <source>Mentions of the entity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename the entity (the old name stays as an alias)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Merge…</source>
+        <translation type="unfinished">&amp;Hợp nhất…</translation>
+    </message>
+    <message>
+        <source>Merge the selected entities into one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Split off…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected mentions to a new entity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete entity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the entity (its mentions stay, unlinked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name &amp;variants…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Propose clusters of mentions that spell one name differently</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} mention(s) of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename entity to {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge {n} entities into {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split {n} mention(s) off into {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete {n} entit(ies)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EntityModel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Tên</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also written: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{accepted} accepted, {suggested} suggested mention(s)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -496,6 +673,53 @@ stance: supports, refutes, mixed or context</source>
     <message>
         <source>Key: {key} (tags the selection, or changes the selected span&apos;s label)</source>
         <translation>Phím: {key} (gán nhãn vùng chọn, hoặc đổi nhãn của đoạn đang chọn)</translation>
+    </message>
+</context>
+<context>
+    <name>LinkEntityDialog</name>
+    <message>
+        <source>Link mention to entity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entity name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a name…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entities of any type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested entities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New entity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create an entity with the typed name and link the mention to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mention: «{text}» ({label})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — as «{alias}»</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match: {how}, score {score:.2f}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -881,6 +1105,10 @@ stance: supports, refutes, mixed or context</source>
         <translation>Đang xuất ra {path}…</translation>
     </message>
     <message>
+        <source>Wrote {docs} document(s), {spans} span(s) in {parts} parts to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Wrote {docs} document(s), {spans} span(s) to {path}</source>
         <translation>Đã ghi {docs} tài liệu, {spans} đoạn vào {path}</translation>
     </message>
@@ -915,6 +1143,44 @@ stance: supports, refutes, mixed or context</source>
         <translation>
             <numerusform>Đã gợi ý %n số liệu: A để chấp nhận, R để từ chối, Shift+A để chấp nhận tất cả.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>MentionModel</name>
+    <message>
+        <source> (suggested)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}, at {start}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge entities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entity to keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} ({type}, {n} mention(s))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} entities become one with {m} mention(s). Their names are kept as aliases; undo brings them back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -956,7 +1222,122 @@ stance: supports, refutes, mixed or context</source>
     </message>
 </context>
 <context>
+    <name>RenameDialog</name>
+    <message>
+        <source>Rename entity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the old name as an alias</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReviewWindow</name>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refuted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enough evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non-factual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unimportant factual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check-worthy factual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Flag for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unflag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Take into review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Return to annotator…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;vise (back to draft)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Decide…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;open…</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Review claims — {project}</source>
         <translation type="unfinished"></translation>
@@ -1236,6 +1617,88 @@ stance: supports, refutes, mixed or context</source>
     <message>
         <source>suggested</source>
         <translation>gợi ý</translation>
+    </message>
+</context>
+<context>
+    <name>SplitDialog</name>
+    <message>
+        <source>Split entity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the new entity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move {n} mention(s) of {name} to a new entity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TagAllDialog</name>
+    <message>
+        <source>Tag all occurrences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In this &amp;document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the whole &amp;project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Exactly this text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also other &amp;case and diacritics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As &amp;suggestions to review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As &amp;accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, linked to {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag «{text}» as {label}{link}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} more place(s) in {d} document(s); {k} already tagged.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
