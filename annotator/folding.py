@@ -25,11 +25,27 @@ def fold_char(ch: str) -> str:
     return base if len(base) == 1 else ch
 
 
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table folding every character, filled as characters are first met."""
+
+    def __missing__(self, code: int) -> str:
+        folded = fold_char(chr(code))
+        self[code] = folded
+        return folded
+
+
+_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
-    """Length-preserving fold: ``len(fold(t)) == len(t)``."""
+    """Length-preserving fold: ``len(fold(t)) == len(t)``.
+
+    One ``str.translate`` over a table of the characters met so far (several times faster than
+    folding character by character in Python; the same result).
+    """
     if text.isascii():
         return text.lower()
-    return "".join(fold_char(c) for c in text)
+    return text.translate(_TABLE)
 
 
 def fold_key(text: str) -> str:
