@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import json
 import os
 import platform
 import statistics
 import time
 from collections.abc import Callable
 from typing import Any
+
+RESULTS_ENV = "ANNOTATOR_BENCH_RESULTS"
+"""When set, :func:`report` and :func:`report_limits` also append their rows to this JSON-lines
+file (``benchmarks/run.py`` collects them into one table)."""
+
+
+def _record(case: str, baseline: float, ours: float, target: str, ok: bool, unit: str = "s") -> None:
+    path = os.environ.get(RESULTS_ENV)
+    if path:
+        ratio = ours / baseline if baseline else None
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write(json.dumps({"case": case, "baseline": baseline, "ours": ours, "ratio": ratio,
+                                 "target": target, "ok": ok, "unit": unit}, ensure_ascii=False) + "\n")
 
 
 def machine() -> str:
@@ -41,4 +55,24 @@ def report(rows: list[tuple[str, dict[str, Any], float | None]]) -> None:
         base, ours = fig["baseline"], fig["ours"]
         ratio = ours / base if base else float("inf")
         ok = "yes" if target is None or ratio <= target else "NO"
-        print(f"{name:<22} {base:>11.3f} {ours:>9.3f} {ratio:>6.2f}x {('≤%.1fx' % target) if target else '':>7}  {ok}")
+        shown = f"≤{target:.1f}x" if target else ""
+        print(f"{name:<22} {base:>11.3f} {ours:>9.3f} {ratio:>6.2f}x {shown:>7}  {ok}")
+        _record(name, base, ours, shown, ok == "yes")
+
+
+def report_limits(rows: list[tuple[str, float, float, float | None, str]]) -> None:
+    """Cases with an absolute limit: (name, baseline, ours, limit, unit) with unit "s" or "MB".
+
+    Prints the baseline, ours, their ratio, the limit on ours and whether ours keeps it.
+    """
+    print(f"{'case':<34} {'baseline':>10} {'ours':>10} {'ratio':>8} {'limit':>9}  ok")
+    for name, base, ours, limit, unit in rows:
+        ratio = ours / base if base else float("inf")
+        ok = limit is None or ours < limit
+
+        def fmt(v: float, unit: str = unit) -> str:
+            return f"{v * 1000:.1f} ms" if unit == "s" else f"{v:.0f} MB"
+
+        lim = "" if limit is None else "<" + (f"{limit * 1000:.0f} ms" if unit == "s" else f"{limit:.0f} MB")
+        print(f"{name:<34} {fmt(base):>10} {fmt(ours):>10} {ratio:>7.2f}x {lim:>9}  {'yes' if ok else 'NO'}")
+        _record(name, base, ours, lim, ok, unit)
