@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import Counter
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator.errors import AnnotatorError
@@ -25,7 +27,7 @@ from ui.i18n import choose_language, install_translators, remove_translators
 from ui.mainwindow import FEATURES, MainWindow
 from ui.theme import ThemeManager
 
-SCREENSHOT_SIZE = (1440, 880)
+SCREENSHOT_SIZE = (1600, 900)
 
 
 def application() -> QApplication:
@@ -133,7 +135,29 @@ def take_screenshot(window: MainWindow, path: str) -> None:
     if claims or spans:
         window.select_span((claims or spans)[0].id)
     app.processEvents()
-    window.grab().save(path, "PNG")
+    save_png(window.grab().toImage(), path)
+
+
+def save_png(image: QImage, path: str, *, max_bytes: int = 280_000) -> None:
+    """Save as PNG; past ``max_bytes``, as 256 colours chosen for a window's few distinct ones.
+
+    Colours are grouped by their top 5 bits per channel, so the many grey shades of smoothed
+    text share a few entries and the rare saturated ones (label colours) keep theirs.
+    """
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
+    image.save(path, "PNG", 0)  # type: ignore[call-overload]  # the stubs want bytes; PySide takes str
+    if Path(path).stat().st_size <= max_bytes:
+        return
+    counts = Counter(memoryview(image.constBits()).cast("I"))  # type: ignore[arg-type]
+    groups: dict[int, tuple[int, int]] = {}  # group -> (pixels in the group, its most used colour)
+    for rgb, n in counts.most_common():
+        key = ((rgb >> 19) & 0x1F) << 10 | ((rgb >> 11) & 0x1F) << 5 | ((rgb >> 3) & 0x1F)
+        total, best = groups.get(key, (0, rgb))
+        groups[key] = (total + n, best)
+    chosen = sorted(groups.values(), reverse=True)[:256]
+    table = [0xFF000000 | (rgb & 0xFFFFFF) for _n, rgb in chosen]
+    image.convertToFormat(QImage.Format.Format_Indexed8, table,
+                          Qt.ImageConversionFlag.ThresholdDither).save(path, "PNG", 0)  # type: ignore[call-overload]
 
 
 def run_app(project_path: str | None, *, screenshot: str | None = None) -> int:

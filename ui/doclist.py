@@ -279,10 +279,21 @@ class DocListView(QTableView):
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(SPANS, QHeaderView.ResizeMode.Interactive)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Size the number, status and count columns to their contents; the title takes the rest."""
+        model = self.model()
+        header = self.horizontalHeader()
         metrics = self.fontMetrics()
-        header.resizeSection(ID, metrics.horizontalAdvance("00000") + 12)
-        header.resizeSection(STATUS, metrics.horizontalAdvance("In progress") + 36)
-        header.resizeSection(SPANS, metrics.horizontalAdvance("Spans") + 22)
+        ids = model.ids() if isinstance(model, DocListModel) else []
+        digits = len(str(max(ids))) if ids else 1
+        header.resizeSection(ID, metrics.horizontalAdvance("0" * max(2, digits)) + 14)
+        if isinstance(model, DocListModel):
+            widest = max(metrics.horizontalAdvance(model.status_text(s)) for s in DocStatus)
+            header.resizeSection(STATUS, widest + self.iconSize().width() + 18)
+            spans = str(model.headerData(SPANS, Qt.Orientation.Horizontal))
+            header.resizeSection(SPANS, metrics.horizontalAdvance(spans) + 22)
         header.setSortIndicator(ID, Qt.SortOrder.AscendingOrder)
 
 

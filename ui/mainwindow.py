@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
         self.edit_actions: list[QAction] = []
         self.merge_handler: Callable[[list[str]], None] | None = None
         self.search_dialog: SearchDialog | None = None
+        self._feature_docks: list[QDockWidget] = []
         self._closing = False
 
         self.setWindowIcon(icons.app_icon())
@@ -178,7 +179,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([330, 720, 380])
+        self.splitter.setSizes([300, 680, 350])
         self.setCentralWidget(self.splitter)
 
         self.history_view = QUndoView(self.undo_stack, self)
@@ -1029,10 +1030,20 @@ class MainWindow(QMainWindow):
             self.tagger.select_step(+1)
 
     def add_dock(self, dock: QDockWidget, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea) -> None:
-        """Add a feature's dock; it is listed under View → Panels and its place is remembered."""
+        """Add a feature's dock; it is listed under View → Panels and its place is remembered.
+
+        Feature docks asking for the same side share it as tabs, and start narrow so the article
+        keeps its room; a layout the person arranged before is restored instead.
+        """
         if not dock.objectName():
             dock.setObjectName(f"{type(dock).__name__}Dock")
+        others = [d for d in self._feature_docks if self.dockWidgetArea(d) == area]
         self.addDockWidget(area, dock)
+        if others:
+            self.tabifyDockWidget(others[-1], dock)
+        elif area in (Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.LeftDockWidgetArea):
+            self.resizeDocks([dock], [300], Qt.Orientation.Horizontal)
+        self._feature_docks.append(dock)
         self.panels_menu.addAction(dock.toggleViewAction())
         state = self.settings.get(S.WINDOW_STATE)
         if state:

@@ -1106,7 +1106,7 @@ stance: supports, refutes, mixed or context</source>
     </message>
     <message>
         <source>Wrote {docs} document(s), {spans} span(s) in {parts} parts to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã ghi {docs} tài liệu, {spans} đoạn thành {parts} phần vào {path}</translation>
     </message>
     <message>
         <source>Wrote {docs} document(s), {spans} span(s) to {path}</source>
