@@ -288,6 +288,29 @@ def test_the_vietnamese_translation_is_compiled_and_used(qapp, tmp_path: Path) -
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"
 
 
+WINDOW_CONTEXTS = {"AppController", "AttributeEditor", "DocListModel", "DocumentList", "ExportDialog", "FindBar",
+                   "HitListModel", "ImportDialog", "JobRunner", "LabelButton", "MainWindow", "PersonDialog",
+                   "SearchDialog", "ShortcutsDialog", "SpanListModel", "TagPanel", "Tagger", "tagpanel"}
+
+
+def test_every_text_of_the_main_window_has_its_vietnamese_translation() -> None:
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(TRANSLATIONS / "annotator_vi.ts").getroot()
+    seen, untranslated = set(), []
+    for context in root.iter("context"):
+        name = context.findtext("name")
+        if name not in WINDOW_CONTEXTS:
+            continue
+        seen.add(name)
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is None or translation.get("type") in {"unfinished", "vanished", "obsolete"}:
+                untranslated.append((name, message.findtext("source")))
+    assert seen == WINDOW_CONTEXTS, "run: python -m ui.i18n update"
+    assert not untranslated
+
+
 # ---- PySide6 ------------------------------------------------------------------------------------
 
 

@@ -407,3 +407,26 @@ def test_the_command_line_starts_the_app_for_a_screenshot(demo_path: Path, tmp_p
                           env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert QImage(str(png)).width() == SCREENSHOT_SIZE[0]
+
+
+def test_merging_a_colleagues_copy_brings_in_their_spans(qtbot, window: MainWindow, demo_path: Path,  # type: ignore[no-untyped-def]
+                                                         tmp_path: Path) -> None:
+    pytest.importorskip("annotator.merge")
+    import shutil
+
+    copy = tmp_path / "colleague"
+    shutil.copytree(demo_path, copy)
+    with Project.open(copy, actor="lan") as theirs:
+        text = theirs.documents.text(1)
+        start = text.index("Trung ương")
+        theirs.spans.add(doc_id=1, start=start, end=start + len("Trung ương"), label="ORG")
+    assert window.action_map["merge"].isEnabled()
+    shown = window.tag_panel.span_model.rowCount()
+    window.merge_paths([str(copy)])
+    wait_job(qtbot, window)
+    assert window.tag_panel.span_model.rowCount() == shown + 1
+    assert any(window.text_view.text()[s.start:s.end] == "Trung ương" for s in window.tag_panel.span_model.spans())
+    assert "Merged" in window.statusBar().currentMessage()
+    window.merge_paths([str(copy)])
+    wait_job(qtbot, window)
+    assert window.statusBar().currentMessage() == "Nothing new to merge."

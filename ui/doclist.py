@@ -45,7 +45,8 @@ DocInfoRole = Qt.ItemDataRole.UserRole + 2
 
 PAGE = 200
 _ORDER = {ID: "id", TITLE: "title", STATUS: "status", SPANS: "spans"}
-_RESET_OPS = ("documents.import", "documents.delete", "merge")
+_RESET_OPS = ("documents.import", "documents.delete", "merge", "team.merge", "undo:team.merge",
+              "redo:team.merge")
 STATUS_ICONS = {DocStatus.NEW: "status-new", DocStatus.IN_PROGRESS: "status-in-progress",
                 DocStatus.ANNOTATED: "status-annotated", DocStatus.REVIEWED: "status-reviewed"}
 STATUS_COLORS = {DocStatus.NEW: "#80868b", DocStatus.IN_PROGRESS: "#e8710a",
@@ -227,7 +228,7 @@ class DocListModel(QAbstractTableModel):
 
     def on_project_changed(self, changes: Changes, _initiator: object = None) -> None:
         """Update the rows a change touched; re-query when documents came or went."""
-        if changes.op.startswith(_RESET_OPS) or changes.op.startswith(("undo:merge", "redo:merge")):
+        if changes.op.startswith(_RESET_OPS):
             self.refresh()
             return
         if not changes.documents:

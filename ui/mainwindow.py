@@ -22,7 +22,8 @@ skipped; any other import error is raised. ``install`` may use:
 * ``window.add_dock(dock, area)`` — a dock listed under View → Panels, its layout remembered;
 * ``window.open_document(doc_id, select=(start, end))``, ``window.select_span(span_id)``,
   ``window.current_doc_id``, signals ``document_opened(int)`` and ``span_selected(int)``;
-* ``window.merge_handler = callable(paths)`` — enables File → Merge…;
+* ``window.set_merge_handler(callable(paths))`` — replaces what File → Merge… does with the chosen
+  copies (by default: ``annotator.merge.merge`` in a background job);
 * ``window.show_message(text)`` (status bar) and ``window.show_error(text)``.
 
 Keys already taken (do not reuse): the schema's label keys, J, K, A, R, Shift+A, Delete,
@@ -79,6 +80,8 @@ from ui.textview import SpanTextView
 from ui.undo import ProjectUndoStack
 
 FEATURES = ("ui.entities_panel", "ui.review_window", "ui.adjudication")
+BULK_OPS = ("documents.import", "team.merge", "undo:team.merge", "redo:team.merge")
+"""Operations whose Changes name documents but not each span: the open document is reloaded."""
 APP_NAME = "Annotator"
 
 
@@ -126,7 +129,7 @@ class MainWindow(QMainWindow):
         self.action_map: dict[str, QAction] = {}
         self.label_actions: dict[str, QAction] = {}
         self.edit_actions: list[QAction] = []
-        self.merge_handler: Callable[[list[str]], None] | None = None
+        self.merge_handler: Callable[[list[str]], object] | None = None
         self.search_dialog: SearchDialog | None = None
         self._feature_docks: list[QDockWidget] = []
         self._closing = False
@@ -233,8 +236,12 @@ class MainWindow(QMainWindow):
           tip=self.tr("Import documents (or drop files on the window)"), edit=True)
         a("export", self.tr("&Export…"), self.export_dialog, keys=["Ctrl+E"], icon="document-export")
         merge = a("merge", self.tr("&Merge…"), self.merge_dialog, icon="merge",
-                  tip=self.tr("Bring in the work of other copies of this project"))
-        merge.setEnabled(False)
+                  tip=self.tr("Bring in the work of other copies of this project"), edit=True)
+        if importlib.util.find_spec("annotator.merge") is not None:
+            self.merge_handler = self.merge_paths
+        else:
+            merge.setEnabled(False)
+            self.edit_actions.remove(merge)
         a("switch_person", self.tr("Switch &person…"), self.switch_person, icon="person")
         a("quit", self.tr("&Quit"), self.close, keys=[QKeySequence.StandardKey.Quit], icon="application-exit")
         # edit
@@ -668,6 +675,10 @@ class MainWindow(QMainWindow):
             except NotFoundError:
                 self._show_no_document()
                 return
+            if changes.op.startswith(BULK_OPS):
+                # bulk operations (import into a known document, merge) do not list their spans
+                self._reload_current()
+                return
             if info.status != self.current_status or info.title != self._current_title:
                 self.current_status = info.status
                 self._current_title = info.title
@@ -691,6 +702,19 @@ class MainWindow(QMainWindow):
             if selected is not None:
                 self._on_span_selected(selected)
 
+    def _reload_current(self) -> None:
+        """Show the open document again from the project, keeping the place and the selection."""
+        doc_id = self.current_doc_id
+        if doc_id is None:
+            return
+        selected = self.text_view.selected_span_id()
+        scroll = self.text_view.verticalScrollBar().value()
+        self.current_doc_id = None
+        if self.open_document(doc_id):
+            self.text_view.verticalScrollBar().setValue(scroll)
+            if selected is not None:
+                self.text_view.select_span(selected)
+
     def _schema_changed(self) -> None:
         schema = self.project.schema
         self.tag_panel.labels.set_schema(schema)
@@ -700,9 +724,7 @@ class MainWindow(QMainWindow):
         for lab in schema.labels:
             self._label_action(lab.name, lab.key)
         self._fill_tag_menu()
-        if self.current_doc_id is not None:
-            doc_id, self.current_doc_id = self.current_doc_id, None
-            self.open_document(doc_id)
+        self._reload_current()
 
     def _on_span_selected(self, span_id: int) -> None:
         span = self.text_view.span(span_id) if span_id >= 0 else None
@@ -915,7 +937,7 @@ class MainWindow(QMainWindow):
 
     def import_dialog(self, paths: list[str] | None = None) -> ImportDialog:
         dialog = ImportDialog(paths, start_dir=self.settings.get(S.IMPORT_DIR), parent=self,
-                              allow_add_labels=hasattr(self.project, "reload_schema"))
+                              allow_add_labels=True)
         dialog.accepted.connect(lambda: self.import_paths(**vars(dialog.options())))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -939,9 +961,21 @@ class MainWindow(QMainWindow):
         return self.run_job(work, title=self.tr("Import"), label=self.tr("Importing {n} file(s)…")
                             .format(n=len(paths)), on_result=self._imported)
 
+    def _reload_schema(self) -> None:
+        """Another connection (a job's) changed the schema: read it again before views use it."""
+        reload = getattr(self.project, "reload_schema", None)
+        if reload is not None:
+            reload()
+            return
+        from annotator.schema import schema_from_json
+
+        raw = self.project.store.get_setting("schema")
+        if raw:
+            self.project._schema = schema_from_json(raw)  # until Project has a public reload
+
     def _imported(self, result: Any) -> None:
-        if result.changes is not None and result.changes.schema and hasattr(self.project, "reload_schema"):
-            self.project.reload_schema()
+        if result.changes is not None and result.changes.schema:
+            self._reload_schema()
         if result.changes is not None:
             self.bus.publish(result.changes)
         text = self.tr("Imported {new} new document(s), {old} already present; {spans} span(s).").format(
@@ -1000,7 +1034,35 @@ class MainWindow(QMainWindow):
         if paths:
             self.merge_handler([str(Path(p).parent if Path(p).name == "project.db" else p) for p in paths])
 
-    def set_merge_handler(self, handler: Callable[[list[str]], None] | None) -> None:
+    def merge_paths(self, paths: list[str]) -> Job | None:
+        """Merge other copies of this project in the background (the default File → Merge…)."""
+        from annotator.merge import merge
+
+        def work(project: Project, progress: Callable[[int, int | None], bool]) -> Any:
+            return merge(project, paths, progress=progress)
+
+        return self.run_job(work, title=self.tr("Merge"), label=self.tr("Merging {n} copy(ies)…")
+                            .format(n=len(paths)), on_result=self._merged)
+
+    def _merged(self, result: Any) -> None:
+        changes = getattr(result, "changes", None)
+        if isinstance(changes, Changes):
+            if changes.schema:
+                self._reload_schema()
+            self.bus.publish(changes)
+        if not getattr(result, "changed", True):
+            self.show_message(self.tr("Nothing new to merge."))
+            return
+        text = self.tr("Merged: {docs} new document(s), {spans} new span(s), {updated} updated.").format(
+            docs=result.documents_added, spans=result.spans_added, updated=result.spans_updated)
+        conflicts = list(getattr(result, "conflicts", []))
+        self.show_message(text, 10000)
+        if conflicts:
+            self._message_box(QMessageBox.Icon.Information, self.tr("Merge"), text + "\n" + self.tr(
+                "{n} conflict(s) were kept for a person to settle.").format(n=len(conflicts)),
+                "\n".join(str(getattr(c, "describe", lambda c=c: c)()) for c in conflicts))
+
+    def set_merge_handler(self, handler: Callable[[list[str]], object] | None) -> None:
         self.merge_handler = handler
         self.action_map["merge"].setEnabled(handler is not None)
 

@@ -1125,6 +1125,26 @@ stance: supports, refutes, mixed or context</source>
         <translation>Dự án Annotator (*.annotator project.db);;Mọi tệp (*)</translation>
     </message>
     <message>
+        <source>Merge</source>
+        <translation>Hợp nhất</translation>
+    </message>
+    <message>
+        <source>Merging {n} copy(ies)…</source>
+        <translation>Đang hợp nhất {n} bản sao…</translation>
+    </message>
+    <message>
+        <source>Nothing new to merge.</source>
+        <translation>Không có gì mới để hợp nhất.</translation>
+    </message>
+    <message>
+        <source>Merged: {docs} new document(s), {spans} new span(s), {updated} updated.</source>
+        <translation>Đã hợp nhất: {docs} tài liệu mới, {spans} đoạn mới, {updated} đoạn được cập nhật.</translation>
+    </message>
+    <message>
+        <source>{n} conflict(s) were kept for a person to settle.</source>
+        <translation>Giữ lại {n} xung đột để người dùng giải quyết.</translation>
+    </message>
+    <message>
         <source>Suggest figures</source>
         <translation>Gợi ý số liệu</translation>
     </message>
@@ -1180,7 +1200,7 @@ stance: supports, refutes, mixed or context</source>
     </message>
     <message>
         <source>Merge</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Hợp nhất</translation>
     </message>
 </context>
 <context>
