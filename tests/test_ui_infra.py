@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -210,6 +210,29 @@ def test_a_job_reports_errors_and_cancellation(qtbot, runner: JobRunner) -> None
     with qtbot.waitSignal(job.cancelled, timeout=5000):
         job.cancel()
     assert job.was_cancelled and job.error is None
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")  # the progress dialog sizes itself offscreen
+def test_the_progress_dialog_shows_progress_and_cancels(qtbot, runner: JobRunner) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    def long(progress) -> None:  # type: ignore[no-untyped-def]
+        done = 0
+        while progress(done % 100, 100):
+            done += 1
+            threading.Event().wait(0.005)
+        raise Cancelled("stopped")
+
+    job = runner.run(long, title="Counting", label="Counting to a hundred…")
+    dialog = runner.parent().findChild(QProgressDialog)
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible, timeout=5000)  # after its short grace period
+    assert dialog.labelText() == "Counting to a hundred…" and dialog.maximum() == 100
+    cancel = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Cancel")
+    with qtbot.waitSignal(job.cancelled, timeout=5000):
+        qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert not runner.busy
 
 
 def test_a_job_can_use_its_own_connection(qtbot, runner: JobRunner, demo: Project) -> None:  # type: ignore[no-untyped-def]

@@ -181,6 +181,18 @@ def test_dropping_files_imports_them_in_the_background(qtbot, window: MainWindow
     assert window.doc_list.model.rowCount() == 5
 
 
+def test_the_import_dialog_imports_what_it_lists(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    article = tmp_path / "note.md"
+    article.write_text("# A short note\n\nNguyen Van Minh visited Son La.", encoding="utf-8")
+    dialog = window.import_dialog([str(article)])
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.suggested.setChecked(True)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    wait_job(qtbot, window)
+    assert window.project.documents.count() == 3
+    assert window.settings.get(S.IMPORT_DIR) == str(tmp_path)
+
+
 @pytest.mark.qt_log_ignore("does not support propagateSizeHints")  # a QMessageBox fixes its size offscreen
 def test_an_import_that_fails_changes_nothing_and_says_why(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     bad = tmp_path / "bad.jsonl"
