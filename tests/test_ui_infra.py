@@ -311,7 +311,7 @@ def test_the_vietnamese_translation_is_compiled_and_used(qapp, tmp_path: Path) -
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"
 
 
-WINDOW_CONTEXTS = {"AppController", "AttributeEditor", "DocListModel", "DocumentList", "ExportDialog", "FindBar",
+WINDOW_CONTEXTS = {"AppController", "AttributeEditor", "BulkWork", "DocListModel", "DocumentList", "ExportDialog", "FindBar",
                    "HitListModel", "ImportDialog", "JobRunner", "LabelButton", "MainWindow", "PersonDialog",
                    "SearchDialog", "ShortcutsDialog", "SpanListModel", "TagPanel", "Tagger", "tagpanel"}
 

@@ -13,7 +13,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -186,10 +186,8 @@ def run_app(project_path: str | None, *, screenshot: str | None = None) -> int:
     return app.exec()
 
 
-def _scratch_settings():  # type: ignore[no-untyped-def]  # noqa: ANN202
+def _scratch_settings() -> QSettings:
     import tempfile
-
-    from PySide6.QtCore import QSettings
 
     folder = tempfile.mkdtemp(prefix="annotator-screenshot-")
     return QSettings(str(Path(folder) / "annotator.ini"), QSettings.Format.IniFormat)

@@ -68,8 +68,9 @@ from annotator.model import Changes, DocStatus, Layer, SpanState
 from annotator.project import Project
 from ui import icons
 from ui import settings as S
+from ui.bulk import BulkWork
 from ui.bus import ProjectBus
-from ui.dialogs import ExportDialog, ImportDialog, PersonDialog, ShortcutsDialog
+from ui.dialogs import ExportDialog, ExportOptions, ImportDialog, PersonDialog, ShortcutsDialog
 from ui.doclist import DocumentList
 from ui.findbar import FindBar
 from ui.jobs import Job, JobRunner
@@ -122,6 +123,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = ProjectUndoStack(project, self.bus, self)
         self.jobs = JobRunner(self)
         self.tagger = Tagger(self)
+        self.bulk = BulkWork(self)
         self.current_doc_id: int | None = None
         self.current_status: DocStatus | None = None
         self._current_title = ""
@@ -799,7 +801,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 12000)
         QApplication.beep()
 
-    def _message_box(self, icon: QMessageBox.Icon, title: str, text: str, details: str = "") -> QMessageBox:
+    def message_box(self, icon: QMessageBox.Icon, title: str, text: str, details: str = "") -> QMessageBox:
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
         if details:
             box.setDetailedText(details)
@@ -927,169 +929,38 @@ class MainWindow(QMainWindow):
 
     def _job_failed(self, title: str, exc: BaseException) -> None:
         if isinstance(exc, AnnotatorError):
-            self._message_box(QMessageBox.Icon.Warning, title, str(exc))
+            self.message_box(QMessageBox.Icon.Warning, title, str(exc))
         else:
             import traceback
 
             details = "".join(traceback.format_exception(exc))
-            self._message_box(QMessageBox.Icon.Critical, title,
+            self.message_box(QMessageBox.Icon.Critical, title,
                               self.tr("Something went wrong: {error}").format(error=exc), details)
 
     def import_dialog(self, paths: list[str] | None = None) -> ImportDialog:
-        dialog = ImportDialog(paths, start_dir=self.settings.get(S.IMPORT_DIR), parent=self,
-                              allow_add_labels=True)
-        dialog.accepted.connect(lambda: self.import_paths(**vars(dialog.options())))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        return self.bulk.import_dialog(paths)
 
-    def import_paths(self, paths: list[str], fmt: str | None = None, skip_bad: bool = False,
-                     suggested: bool = False, add_labels: bool = False) -> Job | None:
-        """Import files in the background (all or nothing), then show what came in."""
-        from annotator.importing import import_paths
-
-        if not paths:
-            return None
-        self.settings.set(S.IMPORT_DIR, str(Path(paths[0]).parent))
-
-        def work(project: Project, progress: Callable[[int, int | None], bool]) -> Any:
-            result = import_paths(project, paths, fmt=fmt, skip_bad=skip_bad, add_labels=add_labels,
-                                  suggested=suggested, progress=progress)
-            project.search.index_pending()
-            return result
-
-        return self.run_job(work, title=self.tr("Import"), label=self.tr("Importing {n} file(s)…")
-                            .format(n=len(paths)), on_result=self._imported)
-
-    def _reload_schema(self) -> None:
-        """Another connection (a job's) changed the schema: read it again before views use it."""
-        reload = getattr(self.project, "reload_schema", None)
-        if reload is not None:
-            reload()
-            return
-        from annotator.schema import schema_from_json
-
-        raw = self.project.store.get_setting("schema")
-        if raw:
-            self.project._schema = schema_from_json(raw)  # until Project has a public reload
-
-    def _imported(self, result: Any) -> None:
-        if result.changes is not None and result.changes.schema:
-            self._reload_schema()
-        if result.changes is not None:
-            self.bus.publish(result.changes)
-        text = self.tr("Imported {new} new document(s), {old} already present; {spans} span(s).").format(
-            new=len(result.documents_added), old=len(result.documents_matched), spans=result.spans_added)
-        self.show_message(text, 10000)
-        if result.documents_added and self.current_doc_id is None:
-            self.open_document(result.documents_added[0])
-        if result.skipped:
-            self._message_box(QMessageBox.Icon.Information, self.tr("Import"),
-                              text + "\n" + self.tr("Skipped {n} bad record(s).").format(n=len(result.skipped)),
-                              "\n".join(result.skipped))
+    def import_paths(self, paths: list[str], **options: Any) -> Job | None:
+        return self.bulk.import_paths(paths, **options)
 
     def export_dialog(self) -> ExportDialog:
-        dialog = ExportDialog(self.project.schema, start_dir=self.settings.get(S.EXPORT_DIR),
-                              fmt=self.settings.get(S.EXPORT_FORMAT), parent=self)
-        dialog.accepted.connect(lambda: self.export(dialog.options()))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        return self.bulk.export_dialog()
 
-    def export(self, options: Any) -> Job | None:
-        from annotator.export_run import run_export
-
-        self.settings.set(S.EXPORT_DIR, str(options.output.parent))
-        self.settings.set(S.EXPORT_FORMAT, options.fmt)
-
-        def work(project: Project, progress: Callable[[int, int | None], bool]) -> Any:
-            return run_export(project, options.fmt, options.output, options.selection, split=options.split,
-                              seed=options.seed, progress=progress)
-
-        return self.run_job(work, title=self.tr("Export"), label=self.tr("Exporting to {path}…")
-                            .format(path=options.output), on_result=self._exported)
-
-    def _exported(self, reports: dict[str, Any]) -> None:
-        problems = [p for rep in reports.values() for p in rep.problems]
-        docs = sum(rep.documents for rep in reports.values())
-        spans = sum(rep.spans for rep in reports.values())
-        if len(reports) > 1:
-            folder = Path(next(iter(reports.values())).path).parent
-            text = self.tr("Wrote {docs} document(s), {spans} span(s) in {parts} parts to {path}").format(
-                docs=docs, spans=spans, parts=len(reports), path=folder)
-        else:
-            rep = next(iter(reports.values()))
-            text = self.tr("Wrote {docs} document(s), {spans} span(s) to {path}").format(
-                docs=docs, spans=spans, path=rep.path)
-        self.show_message(text, 10000)
-        if problems:
-            self._message_box(QMessageBox.Icon.Information, self.tr("Export"), text + "\n" + self.tr(
-                "{n} span(s) could not be written in this format.").format(n=len(problems)), "\n".join(problems))
+    def export(self, options: ExportOptions) -> Job | None:
+        return self.bulk.export(options)
 
     def merge_dialog(self) -> None:
-        if self.merge_handler is None:
-            return
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Merge other copies"), "",
-                                                self.tr("Annotator projects (*.annotator project.db);;All files (*)"))
-        if paths:
-            self.merge_handler([str(Path(p).parent if Path(p).name == "project.db" else p) for p in paths])
+        self.bulk.merge_dialog()
 
     def merge_paths(self, paths: list[str]) -> Job | None:
-        """Merge other copies of this project in the background (the default File → Merge…)."""
-        from annotator.merge import merge
+        return self.bulk.merge_paths(paths)
 
-        def work(project: Project, progress: Callable[[int, int | None], bool]) -> Any:
-            return merge(project, paths, progress=progress)
-
-        return self.run_job(work, title=self.tr("Merge"), label=self.tr("Merging {n} copy(ies)…")
-                            .format(n=len(paths)), on_result=self._merged)
-
-    def _merged(self, result: Any) -> None:
-        changes = getattr(result, "changes", None)
-        if isinstance(changes, Changes):
-            if changes.schema:
-                self._reload_schema()
-            self.bus.publish(changes)
-        if not getattr(result, "changed", True):
-            self.show_message(self.tr("Nothing new to merge."))
-            return
-        text = self.tr("Merged: {docs} new document(s), {spans} new span(s), {updated} updated.").format(
-            docs=result.documents_added, spans=result.spans_added, updated=result.spans_updated)
-        conflicts = list(getattr(result, "conflicts", []))
-        self.show_message(text, 10000)
-        if conflicts:
-            self._message_box(QMessageBox.Icon.Information, self.tr("Merge"), text + "\n" + self.tr(
-                "{n} conflict(s) were kept for a person to settle.").format(n=len(conflicts)),
-                "\n".join(str(getattr(c, "describe", lambda c=c: c)()) for c in conflicts))
+    def suggest_figures(self, *, all_documents: bool) -> Job | None:
+        return self.bulk.suggest_figures(all_documents=all_documents)
 
     def set_merge_handler(self, handler: Callable[[list[str]], object] | None) -> None:
         self.merge_handler = handler
         self.action_map["merge"].setEnabled(handler is not None)
-
-    def suggest_figures(self, *, all_documents: bool) -> Job | None:
-        try:
-            from annotator.suggest import suggest_figures
-        except ImportError:
-            return None
-        if self.current_doc_id is None and not all_documents:
-            return None
-        doc_ids = None if all_documents or self.current_doc_id is None else [self.current_doc_id]
-
-        def work(project: Project, progress: Callable[[int, int | None], bool]) -> Any:
-            return suggest_figures(project, doc_ids, progress=progress)
-
-        return self.run_job(work, title=self.tr("Suggest figures"), label=self.tr("Looking for figures…"),
-                            on_result=self._suggested)
-
-    def _suggested(self, result: Any) -> None:
-        changes = getattr(result, "changes", result if isinstance(result, Changes) else None)
-        added = int(getattr(result, "added", 0))
-        if isinstance(changes, Changes):
-            self.undo_stack.push_changes(changes, self.tr("Suggest %n figure(s)", "", added))
-            self.bus.publish(changes)
-        self.show_message(self.tr("%n figure(s) suggested: A accepts, R rejects, Shift+A accepts all.", "", added))
-        if added and self.current_doc_id is not None:
-            self.tagger.select_step(+1)
 
     def add_dock(self, dock: QDockWidget, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea) -> None:
         """Add a feature's dock; it is listed under View → Panels and its place is remembered.

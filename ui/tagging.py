@@ -32,6 +32,7 @@ from annotator.model import Changes, DocStatus, Span, SpanState
 from annotator.offsets import is_word_char, snap_to_cluster, snap_to_words
 
 if TYPE_CHECKING:
+    from annotator.project import Project
     from ui.mainwindow import MainWindow
 
 RESERVED_KEYS = frozenset("ajkr")
@@ -89,7 +90,7 @@ class Tagger(QObject):
     # ---- helpers ----------------------------------------------------------------------------
 
     @property
-    def project(self):  # type: ignore[no-untyped-def]  # noqa: ANN201
+    def project(self) -> Project:
         return self.window.project
 
     def _selected(self) -> Span | None:

@@ -80,6 +80,93 @@
     </message>
 </context>
 <context>
+    <name>BulkWork</name>
+    <message>
+        <source>Importing {n} file(s)…</source>
+        <translation>Đang nhập {n} tệp…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Nhập</translation>
+    </message>
+    <message>
+        <source>Imported {new} new document(s), {old} already present; {spans} span(s).</source>
+        <translation>Đã nhập {new} tài liệu mới, {old} tài liệu đã có; {spans} đoạn.</translation>
+    </message>
+    <message>
+        <source>Skipped {n} bad record(s).</source>
+        <translation>Đã bỏ qua {n} bản ghi lỗi.</translation>
+    </message>
+    <message>
+        <source>Exporting to {path}…</source>
+        <translation>Đang xuất ra {path}…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Xuất</translation>
+    </message>
+    <message>
+        <source>Wrote {docs} document(s), {spans} span(s) in {parts} parts to {path}</source>
+        <translation>Đã ghi {docs} tài liệu, {spans} đoạn thành {parts} phần vào {path}</translation>
+    </message>
+    <message>
+        <source>Wrote {docs} document(s), {spans} span(s) to {path}</source>
+        <translation>Đã ghi {docs} tài liệu, {spans} đoạn vào {path}</translation>
+    </message>
+    <message>
+        <source>{n} span(s) could not be written in this format.</source>
+        <translation>{n} đoạn không thể ghi bằng định dạng này.</translation>
+    </message>
+    <message>
+        <source>Merge other copies</source>
+        <translation>Hợp nhất các bản sao khác</translation>
+    </message>
+    <message>
+        <source>Annotator projects (*.annotator project.db);;All files (*)</source>
+        <translation>Dự án Annotator (*.annotator project.db);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Merging {n} copy(ies)…</source>
+        <translation>Đang hợp nhất {n} bản sao…</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Hợp nhất</translation>
+    </message>
+    <message>
+        <source>Nothing new to merge.</source>
+        <translation>Không có gì mới để hợp nhất.</translation>
+    </message>
+    <message>
+        <source>Merged: {docs} new document(s), {spans} new span(s), {updated} updated.</source>
+        <translation>Đã hợp nhất: {docs} tài liệu mới, {spans} đoạn mới, {updated} đoạn được cập nhật.</translation>
+    </message>
+    <message>
+        <source>{n} conflict(s) were kept for a person to settle.</source>
+        <translation>Giữ lại {n} xung đột để người dùng giải quyết.</translation>
+    </message>
+    <message>
+        <source>Suggest figures</source>
+        <translation>Gợi ý số liệu</translation>
+    </message>
+    <message>
+        <source>Looking for figures…</source>
+        <translation>Đang tìm số liệu…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Suggest %n figure(s)</source>
+        <translation>
+            <numerusform>Gợi ý %n số liệu</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n figure(s) suggested: A accepts, R rejects, Shift+A accepts all.</source>
+        <translation>
+            <numerusform>Đã gợi ý %n số liệu: A để chấp nhận, R để từ chối, Shift+A để chấp nhận tất cả.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ClaimQueueModel</name>
     <message>
         <source>#</source>
@@ -1079,90 +1166,6 @@ stance: supports, refutes, mixed or context</source>
     <message>
         <source>Something went wrong: {error}</source>
         <translation>Đã xảy ra lỗi: {error}</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation>Nhập</translation>
-    </message>
-    <message>
-        <source>Importing {n} file(s)…</source>
-        <translation>Đang nhập {n} tệp…</translation>
-    </message>
-    <message>
-        <source>Imported {new} new document(s), {old} already present; {spans} span(s).</source>
-        <translation>Đã nhập {new} tài liệu mới, {old} tài liệu đã có; {spans} đoạn.</translation>
-    </message>
-    <message>
-        <source>Skipped {n} bad record(s).</source>
-        <translation>Đã bỏ qua {n} bản ghi lỗi.</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>Xuất</translation>
-    </message>
-    <message>
-        <source>Exporting to {path}…</source>
-        <translation>Đang xuất ra {path}…</translation>
-    </message>
-    <message>
-        <source>Wrote {docs} document(s), {spans} span(s) in {parts} parts to {path}</source>
-        <translation>Đã ghi {docs} tài liệu, {spans} đoạn thành {parts} phần vào {path}</translation>
-    </message>
-    <message>
-        <source>Wrote {docs} document(s), {spans} span(s) to {path}</source>
-        <translation>Đã ghi {docs} tài liệu, {spans} đoạn vào {path}</translation>
-    </message>
-    <message>
-        <source>{n} span(s) could not be written in this format.</source>
-        <translation>{n} đoạn không thể ghi bằng định dạng này.</translation>
-    </message>
-    <message>
-        <source>Merge other copies</source>
-        <translation>Hợp nhất các bản sao khác</translation>
-    </message>
-    <message>
-        <source>Annotator projects (*.annotator project.db);;All files (*)</source>
-        <translation>Dự án Annotator (*.annotator project.db);;Mọi tệp (*)</translation>
-    </message>
-    <message>
-        <source>Merge</source>
-        <translation>Hợp nhất</translation>
-    </message>
-    <message>
-        <source>Merging {n} copy(ies)…</source>
-        <translation>Đang hợp nhất {n} bản sao…</translation>
-    </message>
-    <message>
-        <source>Nothing new to merge.</source>
-        <translation>Không có gì mới để hợp nhất.</translation>
-    </message>
-    <message>
-        <source>Merged: {docs} new document(s), {spans} new span(s), {updated} updated.</source>
-        <translation>Đã hợp nhất: {docs} tài liệu mới, {spans} đoạn mới, {updated} đoạn được cập nhật.</translation>
-    </message>
-    <message>
-        <source>{n} conflict(s) were kept for a person to settle.</source>
-        <translation>Giữ lại {n} xung đột để người dùng giải quyết.</translation>
-    </message>
-    <message>
-        <source>Suggest figures</source>
-        <translation>Gợi ý số liệu</translation>
-    </message>
-    <message>
-        <source>Looking for figures…</source>
-        <translation>Đang tìm số liệu…</translation>
-    </message>
-    <message numerus="yes">
-        <source>Suggest %n figure(s)</source>
-        <translation>
-            <numerusform>Gợi ý %n số liệu</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n figure(s) suggested: A accepts, R rejects, Shift+A accepts all.</source>
-        <translation>
-            <numerusform>Đã gợi ý %n số liệu: A để chấp nhận, R để từ chối, Shift+A để chấp nhận tất cả.</numerusform>
-        </translation>
     </message>
 </context>
 <context>
