@@ -64,7 +64,10 @@ def find_text(project: Project, text: str, *, doc_ids: Iterable[int] | None = No
     if not needle.strip():
         return []
     if doc_ids is None:
-        ids = project.search.documents(text, limit=1 << 30) if re.search(r"\w", text) else project.documents.ids()
+        if re.search(r"\w", text):
+            ids = project.search.documents(text, limit=1 << 30, ranked=False)
+        else:
+            ids = project.documents.ids()
     else:
         ids = list(doc_ids)
     out: list[Occurrence] = []
@@ -154,8 +157,8 @@ def find_variants(project: Project, names: Sequence[str], *, label: str, doc_ids
         for nk in keys:
             for words in {nk.last, nk.tail, nk.key}:
                 if words:
-                    ids.update(project.search.documents(words, limit=1 << 30))
-            ids.update(project.search.documents(nk.text, limit=1 << 30))
+                    ids.update(project.search.documents(words, limit=1 << 30, ranked=False))
+            ids.update(project.search.documents(nk.text, limit=1 << 30, ranked=False))
     else:
         ids = set(doc_ids)
     max_words = min(max(len(nk.tokens) for nk in keys) + 1, 8)

@@ -37,6 +37,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QButtonGroup,
     QComboBox,
     QDialog,
@@ -426,7 +427,11 @@ class LinkEntityDialog(QDialog):
     def refresh(self) -> None:
         text = self.query.text()
         type_ = None if self.any_type.isChecked() else self.span.label
-        found = self.project.entities.suggest(text, type=type_, limit=12, prefix=True) if text.strip() else []
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # the first lookup may build the index
+        try:
+            found = self.project.entities.suggest(text, type=type_, limit=12, prefix=True) if text.strip() else []
+        finally:
+            QApplication.restoreOverrideCursor()
         self.list.clear()
         for s in found:
             via = self.tr(" — as «{alias}»").format(alias=s.matched) if s.matched != s.name else ""
@@ -879,6 +884,13 @@ class EntitiesPanel(QWidget):
             self.main.perform(lambda: self.project.entities.delete(ids),
                                 self.tr("Delete {n} entit(ies)").format(n=len(ids)))
 
+    WARM_LIMIT = 20_000
+
+    def warm_index(self) -> None:
+        """Build the entity name index now when it is quick (up to WARM_LIMIT entities)."""
+        if not self.project.closed and 0 < self.project.entities.count() <= self.WARM_LIMIT:
+            self.project.entities.index()
+
     def clusters_dialog(self) -> ClustersDialog:
         dialog = ClustersDialog(self, self)
         dialog.open()
@@ -1002,6 +1014,7 @@ def install(window: Any) -> EntitiesPanel:
     selected = getattr(window, "span_selected", None)
     if selected is not None:
         selected.connect(panel.show_entity_of_span)
-    # the name index is built on first use; build it now, after the window has shown, not on a keypress
-    QTimer.singleShot(0, panel.project.entities.index)
+    # the name index is built on first use (about 2 s per 100,000 entities): for a usual project
+    # build it as soon as the window is idle, so the first keypress in the chooser is fast
+    QTimer.singleShot(0, panel.warm_index)
     return panel
