@@ -86,7 +86,11 @@ def main(ctx: click.Context) -> None:
       annotator init projects/mine && annotator import projects/mine articles/
     """
     if ctx.invoked_subcommand is None:
-        ctx.invoke(gui, project=None, screenshot=None)
+        from annotator.demo import ensure_demo
+
+        with errors_to_exit():
+            demo = str(ensure_demo())
+        ctx.invoke(gui, project=demo, screenshot=None)
 
 
 @main.command(context_settings=CONTEXT)
@@ -304,18 +308,14 @@ def redo(project: str, actor: str | None) -> None:
 @click.argument("project", required=False, type=click.Path())
 @click.option("--screenshot", type=click.Path(dir_okay=False), help="Render the main window to this PNG and exit.")
 def gui(project: str | None, screenshot: str | None) -> None:
-    """Start the app (on the demo project when no PROJECT is given).
+    """Start the app on PROJECT; with none, on the last project opened (the demo project the
+    first time, created from the shipped samples).
 
     \b
     Example:
       annotator gui projects/demo
       annotator gui projects/demo --screenshot window.png
     """
-    from annotator.demo import ensure_demo
-
-    if project is None:
-        with errors_to_exit():
-            project = str(ensure_demo())
     try:
         from ui.app import run_app
     except ImportError as exc:

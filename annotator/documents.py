@@ -266,25 +266,30 @@ class Documents:
         return result
 
     def _flush(self, span_rows: list[tuple[Any, ...]], link_rows: list[tuple[Any, ...]]) -> None:
+        """Write buffered spans, their claim rows and links with explicit ids (no uid look-ups)."""
         conn = self.store.conn
+        id_of: dict[str, int] = {}
         if span_rows:
+            # AUTOINCREMENT keeps sqlite_sequence at or above every id ever used: the next ids are free
+            seq = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'spans'").fetchone()
+            base = (seq[0] if seq else 0) + 1
             conn.executemany(
-                'INSERT INTO spans (uid, doc_id, start, "end", label, layer, attrs, origin, state, annotator, '
-                "entity_id, gold, ext_id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                span_rows,
+                'INSERT INTO spans (id, uid, doc_id, start, "end", label, layer, attrs, origin, state, annotator, '
+                "entity_id, gold, ext_id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [(base + k, *row) for k, row in enumerate(span_rows)],
             )
-            claim_rows = [(r[0], r[13]) for r in span_rows if r[5] == "claim"]
+            claim_rows = [(base + k, row[13]) for k, row in enumerate(span_rows) if row[5] == "claim"]
             if claim_rows:
-                conn.executemany(
-                    "INSERT INTO claims (span_id, state, updated_at) SELECT id, 'draft', ? FROM spans WHERE uid = ?",
-                    [(t, uid) for uid, t in claim_rows],
-                )
+                conn.executemany("INSERT INTO claims (span_id, state, updated_at) VALUES (?, 'draft', ?)", claim_rows)
+            if link_rows:
+                id_of = {row[0]: base + k for k, row in enumerate(span_rows)}
             span_rows.clear()
         if link_rows:
             conn.executemany(
                 "INSERT OR IGNORE INTO links (uid, doc_id, source_id, target_id, role, annotator, ext_id, created_at) "
-                "SELECT ?, ?, s.id, t.id, ?, ?, ?, ? FROM spans s, spans t WHERE s.uid = ? AND t.uid = ?",
-                link_rows,
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(uid, doc, id_of[src], id_of[dst], role, who, ext, t)
+                 for uid, doc, role, who, ext, t, src, dst in link_rows],
             )
             link_rows.clear()
 

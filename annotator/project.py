@@ -114,6 +114,12 @@ class Project:
     def schema(self) -> Schema:
         return self._schema
 
+    def reload_schema(self) -> Schema:
+        """Read the schema again from the database (another connection may have changed it)."""
+        raw = self.store.get_setting("schema")
+        self._schema = schema_from_json(raw) if raw else default_schema()
+        return self._schema
+
     def set_schema(self, schema: Schema) -> Changes:
         """Replace the label schema (labels in use must stay)."""
         used = {r[0] for r in self.store.conn.execute("SELECT DISTINCT label FROM spans")}
@@ -216,6 +222,11 @@ class History:
             d["summary"] = json.loads(d["summary"] or "{}")
             out.append(d)
         return out
+
+    def is_undoable(self, event_id: int) -> bool:
+        """Whether undo may revert this event now: an undoable change, not undone already."""
+        r = self.store.one("SELECT undoable FROM events WHERE id = ?", (event_id,))
+        return bool(r and r["undoable"]) and not self.is_undone(event_id)
 
     def is_undone(self, event_id: int) -> bool:
         """An event is undone when its latest undo is newer than its latest redo."""

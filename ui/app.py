@@ -166,7 +166,10 @@ def run_app(project_path: str | None, *, screenshot: str | None = None) -> int:
     settings = S.Settings()
     controller = AppController(app, settings)
     if not project_path:
-        project_path = settings.get(S.LAST_PROJECT) or None
+        from annotator.store import resolve_path
+
+        last = settings.get(S.LAST_PROJECT) or None
+        project_path = last if last and resolve_path(last).exists() else None
     if not project_path:
         from annotator.demo import ensure_demo
 

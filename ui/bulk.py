@@ -59,15 +59,7 @@ class BulkWork(QObject):
 
     def _reload_schema(self) -> None:
         """Another connection (a job's) changed the schema: read it again before views use it."""
-        reload = getattr(self.window.project, "reload_schema", None)
-        if reload is not None:
-            reload()
-            return
-        from annotator.schema import schema_from_json
-
-        raw = self.window.project.store.get_setting("schema")
-        if raw:
-            self.window.project._schema = schema_from_json(raw)  # until Project has a public reload
+        self.window.project.reload_schema()
 
     def _imported(self, result: Any) -> None:
         if result.changes is not None and result.changes.schema:

@@ -70,8 +70,9 @@ class ProjectUndoStack(QUndoStack):
     def push_changes(self, changes: Changes | Sequence[Changes] | None, text: str) -> CoreCommand | None:
         """Record core operations that already ran as one undoable step (skips non-undoable ones)."""
         items = [changes] if isinstance(changes, Changes) else list(changes or [])
-        undoable = self._undoable_ids()
-        ids = [c.event_id for c in items if c is not None and c.event_id is not None and c.event_id in undoable]
+        history = self.project.history
+        ids = [c.event_id for c in items
+               if c is not None and c.event_id is not None and history.is_undoable(c.event_id)]
         if not ids:
             return None
         command = CoreCommand(self, ids, text)
@@ -94,10 +95,6 @@ class ProjectUndoStack(QUndoStack):
         if isinstance(result, Changes) or result is None:
             return result
         return result[-1] if result else None
-
-    def _undoable_ids(self) -> set[int]:
-        # the events just written are the newest ones; no SQL here, the core's history answers
-        return {int(e["id"]) for e in self.project.history.events(limit=20) if e.get("undoable")}
 
     def _replay(self, command: CoreCommand, which: str, event_id: EventId) -> bool:
         try:
