@@ -652,12 +652,12 @@ class EntitiesPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(EntityModel.NAME, QHeaderView.ResizeMode.Stretch)
-        for col in (EntityModel.TYPE, EntityModel.MENTIONS):
+        # shown as name, type, mentions, then the aliases taking what is left (a narrow dock
+        # still shows whole names and counts)
+        header.moveSection(header.visualIndex(EntityModel.ALIASES), EntityModel.MENTIONS)
+        header.setStretchLastSection(True)
+        for col in (EntityModel.NAME, EntityModel.TYPE, EntityModel.MENTIONS):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(EntityModel.ALIASES, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(EntityModel.ALIASES, 110)
         self.mentions = MentionModel(self)
         self.mention_list = QListView(self)
         self.mention_list.setObjectName("mentionList")
@@ -666,6 +666,7 @@ class EntitiesPanel(QWidget):
         self.mention_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.mention_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.mention_list.setWordWrap(True)
+        self.mention_list.setSpacing(2)
         self.mention_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.mention_title = QLabel(self)
         self.mention_title.setProperty("role", "panel-title")
