@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from annotator.errors import ValidationError
+from annotator.folding import fold
 from annotator.occurrences import find_text, find_variants, preview_occurrences, tag_occurrences
 from annotator.project import Project
 
@@ -108,3 +113,16 @@ def test_find_variants_ignores_lowercase_words(project: Project) -> None:
     doc = project.documents.add("Đây là sơn la, không phải Tôn La.", title="x")
     found = find_variants(project, ["Sơn La"], label="LOC", doc_ids=[doc])
     assert [o.text for o in found] == ["Tôn La"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(["Sơn", "La", "SƠN LA", "son la", "Lao", "xSơn", "Sơn La", "-", ", ", "\n", "đ"]),
+                min_size=1, max_size=14))
+def test_folded_places_are_exactly_the_whole_word_matches(project: Project, words: list[str]) -> None:
+    text = " ".join(words)
+    doc = project.documents.add(text, title="h")
+    body = project.documents.text(doc)
+    found = find_text(project, "Sơn La", doc_ids=[doc], match="folded")
+    expected = [m.start() for m in re.finditer(r"(?<![^\W_])son la(?![^\W_])", fold(body))]
+    assert [o.start for o in found] == expected
+    assert all(fold(o.text) == "son la" and body[o.start:o.end] == o.text for o in found)
