@@ -78,7 +78,13 @@ def run_export(project: Project, fmt: str, output: Path, sel: Selection | None =
         target = output if not name else output / f"{name}{EXTENSIONS.get(fmt, '')}"
         if name and not EXTENSIONS.get(fmt):
             target = output / name
-        rep = writer(counted(project_records(project, sel, part_ids)), target, **options)
+        if fmt == "jsonl":  # lines built by SQLite: the same records, several times faster
+            from annotator.exporting import project_jsonl_lines
+            from annotator.formats.jsonl import write_jsonl_lines
+
+            rep = write_jsonl_lines(counted(project_jsonl_lines(project, sel, part_ids)), target)
+        else:
+            rep = writer(counted(project_records(project, sel, part_ids)), target, **options)
         if rep is None:
             raise FormatError(f"format {fmt} wrote no report")
         reports[name] = ExportReport(target, int(getattr(rep, "documents", 0)), int(getattr(rep, "spans", 0)),

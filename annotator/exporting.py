@@ -138,3 +138,78 @@ def project_records(project: Project, sel: Selection | None = None,
                 meta=json.loads(d["meta"] or "{}"), source_url=d["source_url"], published=d["published"],
                 language=d["language"], imported_from=d["imported_from"], status=DocStatus(d["status"]),
             )
+
+
+def _span_filter(sel: Selection) -> tuple[str, list[Any]]:
+    """The selection as SQL over ``spans s`` (the same rules as project_records)."""
+    where: list[str] = []
+    params: list[Any] = []
+    states = sorted(sel.states)
+    where.append(f"s.state IN ({','.join('?' * len(states))})")
+    params += states
+    for column, values in (("layer", sel.layers), ("label", sel.labels), ("annotator", sel.annotators)):
+        if values:
+            vs = sorted(values)
+            where.append(f"s.{column} IN ({','.join('?' * len(vs))})")
+            params += vs
+    if sel.source == "gold":
+        where.append("s.gold = 1")
+    return " AND ".join(where), params
+
+
+def project_jsonl_lines(project: Project, sel: Selection | None = None,
+                        doc_ids: Iterable[int] | None = None) -> Iterator[tuple[str, int, int]]:
+    """Our JSONL lines for the selected documents, the spans' JSON built by SQLite.
+
+    The same records as ``write_jsonl(project_records(...))`` (a test holds that), several times
+    faster: no Python object per span. Documents with links take the general path.
+    """
+    from annotator.formats.jsonl import record_to_obj
+
+    sel = sel or Selection()
+    ids = list(doc_ids) if doc_ids is not None else selected_doc_ids(project, sel)
+    store = project.store
+    span_where, span_params = _span_filter(sel)
+    for k in range(0, len(ids), BATCH):
+        chunk = ids[k : k + BATCH]
+        marks = ",".join("?" * len(chunk))
+        linked = {r[0] for r in store.conn.execute(
+            f"SELECT DISTINCT doc_id FROM links WHERE doc_id IN ({marks})", chunk)}
+        spans_json: dict[int, tuple[str, int]] = {}
+        where, params = span_where, list(span_params)
+        if sel.source == "auto":  # documents with a gold layer give only their gold spans
+            gold_docs = [r[0] for r in store.conn.execute(
+                f"SELECT DISTINCT doc_id FROM spans WHERE gold = 1 AND doc_id IN ({marks})", chunk)]
+            if gold_docs:
+                where += f" AND (s.gold = 1 OR s.doc_id NOT IN ({','.join('?' * len(gold_docs))}))"
+                params += gold_docs
+        for doc_id, js, n in store.conn.execute(
+            "SELECT doc_id, json_group_array(json(obj)), COUNT(*) FROM ("
+            "  SELECT s.doc_id, json_object('start', s.start, 'end', s.\"end\", 'label', s.label,"
+            "    'id', COALESCE(s.ext_id, 'T' || s.id), 'attrs', json(s.attrs), 'state', s.state,"
+            "    'entity', e.name, 'annotator', s.annotator) AS obj"
+            f"  FROM spans s LEFT JOIN entities e ON e.id = s.entity_id"
+            f"  WHERE s.doc_id IN ({marks}) AND {where}"  # index order: doc_id, start, then id
+            ") GROUP BY doc_id",
+            [*chunk, *params],
+        ):
+            spans_json[doc_id] = (js, n)
+        slow = {r.ext_id: r for r in project_records(project, sel, [d for d in chunk if d in linked])} if linked else {}
+        for d in store.query(
+            f"SELECT id, title, text, ext_id, meta, source_url, published, language, status FROM documents "
+            f"WHERE id IN ({marks})", chunk):
+            ext = d["ext_id"] or str(d["id"])
+            if d["id"] in linked:
+                rec = slow[ext]
+                yield json.dumps(record_to_obj(rec), ensure_ascii=False), len(rec.spans), len(rec.links)
+                continue
+            dumps = json.dumps
+            parts = [f'{{"id": {dumps(ext, ensure_ascii=False)}, "title": {dumps(d["title"], ensure_ascii=False)}, '
+                     f'"text": {dumps(d["text"], ensure_ascii=False)}, "meta": {d["meta"] or "{}"}']
+            for key in ("source_url", "published", "language"):
+                if d[key]:
+                    parts.append(f', "{key}": {dumps(d[key], ensure_ascii=False)}')
+            parts.append(f', "status": "{d["status"]}"')
+            head = "".join(parts) + "}"
+            js, n = spans_json.get(d["id"], ("[]", 0))
+            yield f'{head[:-1]}, "spans": {js}}}', n, 0

@@ -74,6 +74,7 @@ _M1 = [
         created_at TEXT NOT NULL, updated_at TEXT NOT NULL)""",
     "CREATE INDEX spans_doc ON spans(doc_id, start)",
     "CREATE INDEX spans_entity ON spans(entity_id) WHERE entity_id IS NOT NULL",
+    "CREATE INDEX spans_gold ON spans(doc_id) WHERE gold = 1",
     """CREATE TABLE links (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         uid TEXT NOT NULL UNIQUE,

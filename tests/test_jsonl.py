@@ -15,7 +15,7 @@ from annotator.export_run import run_export
 from annotator.exporting import Selection
 from annotator.formats.jsonl import read_jsonl, write_jsonl
 from annotator.importing import import_paths
-from annotator.model import DocRecord, SpanRecord
+from annotator.model import DocRecord, SpanRecord, SpanState
 from annotator.project import Project
 
 PIECES = ["a", "b", " ", "\t", "\n", "ơ", "Đ", "😀", "👩\u200d💻", "ש", "م", "\u200b", "e\u0301", "1", ",", "%"]
@@ -151,3 +151,36 @@ def test_failed_export_leaves_no_file(tmp_path: Path, demo: Project) -> None:
         run_export(demo, "jsonl", out, progress=boom)
     assert not out.exists()
     assert list(tmp_path.iterdir()) == [tmp_path / "demo"] or not any(p.name.startswith(".out") for p in tmp_path.iterdir())
+
+
+def _records_key(path: Path) -> list[tuple[object, ...]]:
+    return [(r.ext_id, r.title, r.text, r.meta, r.status, r.language,
+             sorted((s.start, s.end, s.label, s.ext_id, json.dumps(s.attrs, sort_keys=True), str(s.state), s.entity,
+                     s.annotator) for s in r.spans),
+             sorted((lk.source, lk.target, lk.role) for lk in r.links)) for r in read_jsonl(path)]
+
+
+@pytest.mark.parametrize(
+    "sel",
+    [Selection(), Selection(states={"accepted", "suggested"}), Selection(layers={"figure"}),
+     Selection(labels={"PER", "CLAIM"}), Selection(source="all"), Selection(source="gold"),
+     Selection(annotators={"demo"})],
+    ids=["default", "suggested", "figures", "labels", "all", "gold", "annotator"],
+)
+def test_fast_jsonl_export_gives_the_same_records_as_the_general_path(demo: Project, tmp_path: Path,
+                                                                     sel: Selection) -> None:
+    from annotator.exporting import project_records
+
+    demo.spans.add_many(1, [SpanRecord(0, 3, "MISC", {"notes": "x"})], origin="suggested", state="suggested")
+    text = "Ông Lê Hồng Long 😀 nói hơn 90% ở Sơn La.\tHết"
+    for n in range(2):  # documents without links take the fast path; one of them has a gold layer
+        doc = demo.documents.add(f"{text} {n}", title=f"t{n}", language="vi", source_url="https://x.org/a")
+        demo.spans.add_many(doc, [SpanRecord(4, 16, "PER"), SpanRecord(23, 30, "PERCENT", {"value": "90"}),
+                                  SpanRecord(23, 30, "COUNT", state=SpanState.SUGGESTED)])
+        if n:
+            with demo.operation("test.gold") as op:
+                op.update("spans", demo.spans.for_doc(doc)[0].id, {"gold": 1})
+    fast = run_export(demo, "jsonl", tmp_path / "fast.jsonl", sel)[""]
+    write_jsonl(project_records(demo, sel), tmp_path / "general.jsonl")
+    assert _records_key(tmp_path / "fast.jsonl") == _records_key(tmp_path / "general.jsonl")
+    assert fast.documents == 4

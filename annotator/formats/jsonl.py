@@ -55,7 +55,7 @@ def record_from_obj(obj: Any, *, path: str, line: int) -> DocRecord:
             raise FormatError(f"spans[{k}]: unknown state {s.get('state')!r}", path=path, line=line) from None
         sid = s.get("id")
         spans.append(SpanRecord(a, b, str(label), dict(s.get("attrs") or {}), state,
-                                None if sid is None else str(sid), s.get("entity")))
+                                None if sid is None else str(sid), s.get("entity"), s.get("annotator")))
     links = []
     for k, lk in enumerate(obj.get("links") or []):
         try:
@@ -119,6 +119,8 @@ def record_to_obj(rec: DocRecord) -> dict[str, Any]:
             d["state"] = str(s.state)
         if s.entity:
             d["entity"] = s.entity
+        if s.annotator:
+            d["annotator"] = s.annotator
         spans.append(d)
     obj["spans"] = spans
     if rec.links:
@@ -137,4 +139,17 @@ def write_jsonl(records: Iterable[DocRecord], out: str | Path | IO[str], **_: An
             report.documents += 1
             report.spans += len(rec.spans)
             report.links += len(rec.links)
+    return report
+
+
+def write_jsonl_lines(lines: Iterable[tuple[str, int, int]], out: str | Path | IO[str]) -> WriteReport:
+    """Write ready-made JSONL lines ``(line, spans, links)`` (atomically when ``out`` is a path)."""
+    report = WriteReport()
+    with open_output(out) as fh:
+        for line, n_spans, n_links in lines:
+            fh.write(line)
+            fh.write("\n")
+            report.documents += 1
+            report.spans += n_spans
+            report.links += n_links
     return report
