@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import builtins
 import json
-from contextlib import nullcontext
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -76,7 +77,7 @@ class Documents:
             raise NotFoundError(f"no document with id {doc_id}")
         return infos[0]
 
-    def infos(self, doc_ids: Sequence[int]) -> list[DocumentInfo]:
+    def infos(self, doc_ids: Sequence[int]) -> builtins.list[DocumentInfo]:
         """Rows for these ids (without text), in the given order."""
         rows: dict[int, Any] = {}
         for k in range(0, len(doc_ids), BATCH):
@@ -102,9 +103,9 @@ class Documents:
                 out[doc] = n
         return out
 
-    def _where(self, status: Iterable[str] | str | None, text: str | None) -> tuple[str, list[Any]]:
-        where: list[str] = []
-        params: list[Any] = []
+    def _where(self, status: Iterable[str] | str | None, text: str | None) -> tuple[str, builtins.list[Any]]:
+        where: builtins.list[str] = []
+        params: builtins.list[Any] = []
         if status:
             statuses = [status] if isinstance(status, str) else list(status)
             where.append(f"status IN ({','.join('?' * len(statuses))})")
@@ -116,7 +117,7 @@ class Documents:
         return (" WHERE " + " AND ".join(where)) if where else "", params
 
     def ids(self, *, status: Iterable[str] | str | None = None, text: str | None = None,
-            order: str = "id", descending: bool = False) -> list[int]:
+            order: str = "id", descending: bool = False) -> builtins.list[int]:
         """Ids of the documents that pass the filter, sorted; cheap even for 100,000 documents."""
         where, params = self._where(status, text)
         columns = {"id": "id", "title": "title COLLATE NOCASE", "status": "status", "length": "length"}
@@ -130,7 +131,7 @@ class Documents:
         return [r[0] for r in self.store.conn.execute(sql, params)]
 
     def list(self, *, status: Iterable[str] | str | None = None, text: str | None = None,
-             limit: int | None = None, offset: int = 0) -> list[DocumentInfo]:
+             limit: int | None = None, offset: int = 0) -> builtins.list[DocumentInfo]:
         ids = self.ids(status=status, text=text)
         page = ids[offset : offset + limit if limit is not None else None]
         return self.infos(page)
@@ -139,7 +140,7 @@ class Documents:
         where, params = self._where(status, text)
         return int(self.store.scalar(f"SELECT COUNT(*) FROM documents{where}", params))
 
-    def by_hash(self, digest: str) -> list[int]:
+    def by_hash(self, digest: str) -> builtins.list[int]:
         return [r[0] for r in self.store.conn.execute("SELECT id FROM documents WHERE text_hash = ?", (digest,))]
 
     def next_unfinished(self, after: int | None = None) -> int | None:
@@ -195,7 +196,7 @@ class Documents:
         imported_from: str | None = None,
         origin: Origin = Origin.IMPORTED,
         normalized: bool = False,
-        errors: list[str] | None = None,
+        errors: builtins.list[str] | None = None,
         add_labels: bool = False,
         progress: Progress | None = None,
         total: int | None = None,
@@ -215,17 +216,17 @@ class Documents:
         schema = project.schema
         t = now()
         actor = project.actor
-        new_labels: list[str] = []
+        new_labels: builtins.list[str] = []
         with project.operation("documents.import", undoable=False, summary={"from": imported_from}) as op:
-            span_rows: list[tuple[Any, ...]] = []
-            link_rows: list[tuple[Any, ...]] = []
+            span_rows: builtins.list[tuple[Any, ...]] = []
+            link_rows: builtins.list[tuple[Any, ...]] = []
             for n, rec in enumerate(records, 1):
                 try:
                     # a savepoint per record only when bad records are to be skipped; otherwise the
                     # first error rolls the whole import back anyway
                     with self.store.transaction() if errors is not None else nullcontext():
-                        spans_one: list[tuple[Any, ...]] = []
-                        links_one: list[tuple[Any, ...]] = []
+                        spans_one: builtins.list[tuple[Any, ...]] = []
+                        links_one: builtins.list[tuple[Any, ...]] = []
                         one = ImportResult()
                         self._import_one(rec, one, spans_one, links_one, schema, t, actor, origin,
                                          imported_from, normalized, add_labels, new_labels, gold)
@@ -265,7 +266,7 @@ class Documents:
         result.changes = op.result
         return result
 
-    def _flush(self, span_rows: list[tuple[Any, ...]], link_rows: list[tuple[Any, ...]]) -> None:
+    def _flush(self, span_rows: builtins.list[tuple[Any, ...]], link_rows: builtins.list[tuple[Any, ...]]) -> None:
         """Write buffered spans, their claim rows and links with explicit ids (no uid look-ups)."""
         conn = self.store.conn
         id_of: dict[str, int] = {}
@@ -293,10 +294,10 @@ class Documents:
             )
             link_rows.clear()
 
-    def _import_one(self, rec: DocRecord, result: ImportResult, span_rows: list[tuple[Any, ...]],
-                    link_rows: list[tuple[Any, ...]], schema: Any, t: str, actor: str, origin: Origin,
+    def _import_one(self, rec: DocRecord, result: ImportResult, span_rows: builtins.list[tuple[Any, ...]],
+                    link_rows: builtins.list[tuple[Any, ...]], schema: Any, t: str, actor: str, origin: Origin,
                     imported_from: str | None, normalized: bool, add_labels: bool,
-                    new_labels: list[str], gold: bool) -> None:
+                    new_labels: builtins.list[str], gold: bool) -> None:
         conn = self.store.conn
         if not isinstance(rec.text, str):
             raise ValidationError("the text is missing or not a string")

@@ -6,16 +6,17 @@ import inspect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from annotator.documents import Cancelled
 from annotator.errors import FormatError
 from annotator.exporting import Selection, project_records, selected_doc_ids, split_ids
 from annotator.formats import get_format
-from annotator.model import DocRecord
 
 if TYPE_CHECKING:
     from annotator.project import Project
+
+T = TypeVar("T")
 
 EXTENSIONS = {
     "jsonl": ".jsonl", "prodigy": ".jsonl", "doccano": ".jsonl", "labelstudio": ".json", "brat": "",
@@ -46,9 +47,9 @@ def run_export(project: Project, fmt: str, output: Path, sel: Selection | None =
     if fmt in REVIEW_FORMATS:
         from annotator.review_export import export_review
 
-        rep = export_review(project, fmt, output, sel)
-        return {"": ExportReport(output, getattr(rep, "documents", 0), getattr(rep, "spans", 0),
-                                 list(getattr(rep, "problems", [])))}
+        review = export_review(project, fmt, output, sel)
+        return {"": ExportReport(output, getattr(review, "documents", 0), getattr(review, "spans", 0),
+                                 list(getattr(review, "problems", [])))}
     f = get_format(fmt)
     ids = selected_doc_ids(project, sel)
     parts: dict[str, list[int]] = split_ids(ids, split, seed=seed) if split else {"": ids}
@@ -56,7 +57,7 @@ def run_export(project: Project, fmt: str, output: Path, sel: Selection | None =
     done = [0]
     reports: dict[str, ExportReport] = {}
 
-    def counted(records: Iterator[DocRecord]) -> Iterator[DocRecord]:
+    def counted(records: Iterator[T]) -> Iterator[T]:
         for rec in records:
             done[0] += 1
             if progress is not None and progress(done[0], total) is False:
@@ -82,7 +83,7 @@ def run_export(project: Project, fmt: str, output: Path, sel: Selection | None =
             from annotator.exporting import project_jsonl_lines
             from annotator.formats.jsonl import write_jsonl_lines
 
-            rep = write_jsonl_lines(counted(project_jsonl_lines(project, sel, part_ids)), target)
+            rep: Any = write_jsonl_lines(counted(project_jsonl_lines(project, sel, part_ids)), target)
         else:
             rep = writer(counted(project_records(project, sel, part_ids)), target, **options)
         if rep is None:

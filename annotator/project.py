@@ -75,7 +75,7 @@ class Project:
             raise ProjectError(f"{path}: a project exists here already")
         store = Store(path, create=True)
         if store.get_setting("schema") is None:
-            sch = schema if isinstance(schema, Schema) else load_schema(schema) if schema else default_schema()
+            sch = schema if isinstance(schema, Schema) else load_schema(Path(schema)) if schema else default_schema()
             with store.transaction():
                 store.set_setting("schema", sch.to_json())
                 store.set_setting("created_with", "annotator")
@@ -201,7 +201,8 @@ class History:
 
     def events(self, *, limit: int = 200, op_prefix: str | None = None, actor: str | None = None,
                claim_id: int | None = None) -> list[dict[str, Any]]:
-        where, params = [], []  # type: ignore[var-annotated]
+        where: list[str] = []
+        params: list[Any] = []
         if op_prefix:
             where.append("op LIKE ?")
             params.append(op_prefix + "%")
