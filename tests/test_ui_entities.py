@@ -130,6 +130,15 @@ def test_rows_follow_core_changes_and_undo(qtbot, window: MainWindow) -> None:  
     assert "VOV" not in names(panel)
 
 
+def test_entities_made_by_an_import_appear(window: MainWindow) -> None:
+    from annotator.model import DocRecord, SpanRecord
+
+    panel, project = panel_of(window), window.project
+    record = DocRecord(text="Ông Phạm Văn Tư nói.", spans=[SpanRecord(4, 15, "PER", entity="Phạm Văn Tư")])
+    window.perform(lambda: project.documents.import_records([record]).changes, "import")
+    assert "Phạm Văn Tư" in names(panel)
+
+
 def test_rename_through_the_dialog_with_f2(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     panel = panel_of(window)
     son = window.project.entities.find("Sơn La").id  # type: ignore[union-attr]

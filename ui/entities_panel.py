@@ -200,6 +200,9 @@ class EntityModel(QAbstractTableModel):
 
     def on_project_changed(self, changes: Changes, _initiator: object = None) -> None:
         """Update the rows an operation touched (insert, update, remove) and the counts."""
+        if not changes.entities and changes.documents and self.project.entities.count() != len(self._rows):
+            self.reload()  # an import made entities without naming them in its changes
+            return
         if changes.entities:
             ids = sorted(changes.entities)
             found: dict[int, Entity] = {e.id: e for e in self.project.entities.get_many(ids)}
