@@ -145,6 +145,8 @@ def import_(project: str, paths: tuple[str, ...], fmt: str | None, skip_bad: boo
             p.search.index_pending()
     click.echo(f"Imported {len(result.documents_added)} new document(s), {len(result.documents_matched)} "
                f"already present; {result.spans_added} span(s), {result.links_added} link(s).")
+    if result.suggestions is not None and result.suggestions.spans:
+        click.echo(f"Proposed {len(result.suggestions.spans)} mention(s) of known entities as suggestions.")
     if result.skipped:
         click.echo(f"Skipped {len(result.skipped)} bad record(s):", err=True)
         for s in result.skipped:

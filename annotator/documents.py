@@ -33,7 +33,9 @@ class ImportResult:
     spans_skipped: int = 0
     links_added: int = 0
     skipped: list[str] = field(default_factory=list)  # bad records skipped on request, with reasons
+    entities_added: set[int] = field(default_factory=set)
     changes: Any = None
+    suggestions: Any = None  # Changes of the known-entity suggestions made after the import
 
     @property
     def documents(self) -> int:
@@ -235,6 +237,7 @@ class Documents:
                     result.spans_added += one.spans_added
                     result.spans_skipped += one.spans_skipped
                     result.links_added += one.links_added
+                    result.entities_added |= one.entities_added
                     span_rows.extend(spans_one)
                     link_rows.extend(links_one)
                     if len(span_rows) >= 20000:
@@ -259,6 +262,7 @@ class Documents:
                 project._schema = sch
                 op.schema_changed = True
             op.touch("documents", *result.documents_added, *result.documents_matched)
+            op.touch("entities", *result.entities_added)
             op.summary.update(documents_added=len(result.documents_added),
                               documents_matched=len(result.documents_matched),
                               spans_added=result.spans_added, doc_ids=result.documents_added[:10000],
@@ -360,7 +364,12 @@ class Documents:
                 result.spans_skipped += 1
                 continue
             have.add(key)
-            entity_id = self.project.entities.ensure(s.entity, s.label) if s.entity else None
+            entity_id = None
+            if s.entity:
+                before = self.project.entities.find(s.entity, s.label)
+                entity_id = before.id if before else self.project.entities.ensure(s.entity, s.label)
+                if before is None:
+                    result.entities_added.add(entity_id)
             uid = new_uid()
             if s.ext_id:
                 uid_of[s.ext_id] = uid

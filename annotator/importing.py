@@ -47,10 +47,14 @@ def plan(paths: Sequence[str | Path], fmt: str | None = None) -> list[tuple[Path
 
 def import_paths(project: Project, paths: Sequence[str | Path], *, fmt: str | None = None,
                  skip_bad: bool = False, add_labels: bool = False, progress: Progress | None = None,
-                 origin: Origin = Origin.IMPORTED, suggested: bool = False, **options: Any) -> ImportResult:
+                 origin: Origin = Origin.IMPORTED, suggested: bool = False, suggest_entities: bool = True,
+                 **options: Any) -> ImportResult:
     """Import every path in ONE transaction: a failure or cancel leaves the project as it was.
 
     ``skip_bad`` skips bad records and lists them in ``result.skipped`` instead of failing.
+    ``suggest_entities``: afterwards, the project's known entities (a gazetteer's names and
+    aliases) found in the new documents are proposed as suggested, linked mentions — a separate,
+    undoable step (``result.suggestions``).
     """
     jobs = plan(paths, fmt)
     errors: list[FormatError] | None = [] if skip_bad else None
@@ -80,6 +84,10 @@ def import_paths(project: Project, paths: Sequence[str | Path], *, fmt: str | No
         )
     if errors:
         result.skipped = [str(e) for e in errors] + result.skipped
+    if suggest_entities and result.documents_added:
+        from annotator.gazetteer import suggest_entities as suggest
+
+        result.suggestions = suggest(project, result.documents_added)
     return result
 
 

@@ -198,7 +198,7 @@ def add_mentions(project: Project, occurrences: Sequence[Occurrence], *, label: 
             raise ValidationError("an occurrence needs a label")
         if o.doc_id not in lengths:
             lengths[o.doc_id] = len(project.documents.text(o.doc_id))
-        layer = project.spans._check_bounds(lengths[o.doc_id], o.start, o.end, lab)
+        layer = project.spans.check_bounds(lengths[o.doc_id], o.start, o.end, lab)
         if layer == Layer.CLAIM:
             raise ValidationError("claims are not tagged by occurrence")
         rows.append((o, lab, layer, o.entity_id if o.entity_id is not None else entity_id))
@@ -207,7 +207,7 @@ def add_mentions(project: Project, occurrences: Sequence[Occurrence], *, label: 
     with project.operation(op_name, summary={**(summary or {}), "count": len(rows),
                                              "documents": len({o.doc_id for o in occurrences})}) as op:
         for o, lab, layer, eid in rows:
-            op.insert("spans", project.spans._row(doc_id=o.doc_id, start=o.start, end=o.end, label=lab,
+            op.insert("spans", project.spans.row_for(doc_id=o.doc_id, start=o.start, end=o.end, label=lab,
                                                   layer=layer, attrs={}, state=st, origin=origin,
                                                   entity_id=eid, t=op.time))
             if eid is not None:

@@ -115,9 +115,10 @@ class Spans:
         length = self.store.scalar("SELECT length FROM documents WHERE id = ?", (doc_id,))
         if length is None:
             raise NotFoundError(f"no document with id {doc_id}")
-        return self._check_bounds(length, start, end, label)
+        return self.check_bounds(length, start, end, label)
 
-    def _check_bounds(self, length: int, start: int, end: int, label: str) -> Layer:
+    def check_bounds(self, length: int, start: int, end: int, label: str) -> Layer:
+        """The layer of ``label``, after checking a span start-end in a text of ``length``."""
         if not isinstance(start, int) or not isinstance(end, int):
             raise ValidationError(f"span offsets must be whole numbers, got {start!r}-{end!r}")
         if start < 0:
@@ -130,8 +131,9 @@ class Spans:
 
     # ---- changing ------------------------------------------------------------------------------
 
-    def _row(self, *, doc_id: int, start: int, end: int, label: str, layer: Layer, attrs: Mapping[str, Any],
+    def row_for(self, *, doc_id: int, start: int, end: int, label: str, layer: Layer, attrs: Mapping[str, Any],
              state: SpanState | str, origin: Origin | str, entity_id: int | None, t: str) -> dict[str, Any]:
+        """The row a new span is stored as (attributes validated), for ``Operation.insert``."""
         return {
             "doc_id": doc_id, "start": start, "end": end, "label": label, "layer": str(layer),
             "attrs": self.project.schema.validate_attrs(label, attrs or {}), "origin": str(Origin(origin)),
@@ -147,7 +149,7 @@ class Spans:
         self.project.claims.check_doc_editable(doc_id, start, end)
         with self.project.operation("spans.add", summary={"doc_id": doc_id, "label": label,
                                                          "start": start, "end": end}) as op:
-            sid = op.insert("spans", self._row(doc_id=doc_id, start=start, end=end, label=label, layer=layer,
+            sid = op.insert("spans", self.row_for(doc_id=doc_id, start=start, end=end, label=label, layer=layer,
                                               attrs=attrs or {}, state=state, origin=origin,
                                               entity_id=entity_id, t=op.time))
             if layer == Layer.CLAIM:
@@ -179,12 +181,12 @@ class Spans:
             'SELECT start, "end", label, state FROM spans WHERE doc_id = ?', (doc_id,))}
         added = 0
         for item in items:
-            layer = self._check_bounds(length, item.start, item.end, item.label)
+            layer = self.check_bounds(length, item.start, item.end, item.label)
             key = (item.start, item.end, item.label)
             if key in have and (skip_existing or (skip_rejected and have[key] == "rejected")):
                 continue
             have[key] = "new"
-            sid = op.insert("spans", self._row(
+            sid = op.insert("spans", self.row_for(
                 doc_id=doc_id, start=item.start, end=item.end, label=item.label, layer=layer,
                 attrs=item.attrs, state=state or item.state, origin=origin, entity_id=None, t=op.time))
             if layer == Layer.CLAIM:

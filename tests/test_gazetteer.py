@@ -140,3 +140,25 @@ def test_longest_name_wins_and_ambiguous_types_are_left(project: Project) -> Non
     found = find_entity_names(project, [doc])
     assert [(o.text, o.label) for o in found] == [("Ban Tổ chức Tỉnh ủy Sơn La", "ORG"), ("Sơn La", "LOC")]
     assert [o.text for o in find_entity_names(project, [doc], types=["LOC"])] == ["Sơn La", "Sơn La"]
+
+
+def test_known_entities_are_proposed_in_newly_imported_documents(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 5: a gazetteer drives suggestions in documents imported afterwards (CLI path)."""
+    from click.testing import CliRunner
+
+    from annotator.cli import main
+
+    p = tmp_path / "p"
+    Project.create(p).close()
+    gaz = tmp_path / "g.csv"
+    gaz.write_text("name,type,aliases\nLê Hồng Long,PER,Lu Honglong|Luo Honglong\nSơn La,LOC,Sun La\n", encoding="utf-8")
+    assert CliRunner().invoke(main, ["entities", str(p), "import", str(gaz)]).exit_code == 0
+    art = tmp_path / "a.txt"
+    art.write_text("Ông Lu Honglong nói ở tỉnh Sun La hôm nay.", encoding="utf-8")
+    r = CliRunner().invoke(main, ["import", str(p), str(art)])
+    assert r.exit_code == 0 and "mention(s) of known entities" in r.output
+    with Project.open(p) as proj:
+        spans = proj.spans.for_doc(proj.documents.ids()[0])
+        text = proj.documents.text(spans[0].doc_id)
+        got = {(text[s.start:s.end], s.label, s.state, proj.entities.get(s.entity_id).name) for s in spans}
+    assert got == {("Lu Honglong", "PER", "suggested", "Lê Hồng Long"), ("Sun La", "LOC", "suggested", "Sơn La")}
