@@ -1,0 +1,1280 @@
+"""Merging other copies of a project: work packages coming back, colleagues' copies.
+
+    result = merge(project, ["lan.annotator", "minh.annotator"], progress=update)
+    for conflict in result.conflicts: print(conflict.describe())
+
+What comes in: documents (matched by content hash, never by id), spans, links, entities, claims
+(review state), people, label definitions, and the copy's events (its review steps), appended to
+the local log under their own uid. Rows are matched by ``uid``, which is unique across copies.
+
+Rules (three-way, per row; "base" is the version the copy started from, recorded in a work
+package by :mod:`annotator.package`; a plain copy has no base and every difference counts as
+changed on both sides):
+
+* only the copy changed a row → the copy's version is taken;
+* only this project changed it → kept;
+* both changed it the same way → kept (the later ``updated_at`` is kept);
+* both changed it differently → a **conflict**: both versions are kept in the conflict record,
+  and the live row is the version with the latest ``updated_at`` (ties: by content), so the
+  result does not depend on the order of merging. Conflicts are listed by :func:`conflicts`
+  and settled by :func:`resolve`; a version a person rejected never comes back by merging.
+* a row deleted in the copy (it was in the base, it is gone) is deleted here when this project
+  did not change it since; otherwise the edit wins over the deletion and the pair is a conflict.
+  A row deleted here that the copy still has unchanged stays deleted; a row deleted here that
+  the copy edited comes back (edit wins) and the pair is a conflict. Deletions here are known
+  from the event log (recorded rows of undoable deletions) and from earlier merges' events.
+* links never change, so they are added or deleted only; two copies adding the same link keep
+  the smaller uid.
+* people come in as annotators without passphrases: a copy can never make someone an editor.
+
+Timestamps come from the rows themselves, never from the merge, so merging A then B gives the
+same rows as B then A; merging a file twice changes nothing (a merge that brings nothing writes
+nothing, not even an event). Everything runs in ONE transaction with one ``team.merge`` event,
+document by document in batches, so memory stays bounded. Conflicts are stored in the
+``settings`` table under ``team.conflict.<kind>.<uid>`` (JSON) until a conflicts table exists.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from annotator.documents import Cancelled
+from annotator.errors import NewerProjectError, NotFoundError, ProjectError
+from annotator.model import Changes
+from annotator.store import BATCH, SCHEMA_VERSION, Store, new_uid, resolve_path
+
+if TYPE_CHECKING:
+    from annotator.project import Project
+    from annotator.store import Operation
+
+Progress = Callable[[int, int | None], bool | None]
+
+DOC_BATCH = 200
+CONFLICT_PREFIX = "team.conflict."
+RESOLVED_PREFIX = "team.resolved."
+BASE_DOC_PREFIX = "team.base.doc."
+BASE_ENTITIES_PREFIX = "team.base.entities."
+PACKAGE_KEY = "team.package"
+DELETED = "-"  # fingerprint of "the row was deleted"
+
+# columns that are identity or bookkeeping, not content (content columns are read from the table,
+# so a later migration that adds a column is merged without changing this module)
+_NOT_CONTENT = {
+    "documents": {"id", "uid", "text", "text_hash", "length", "created_at", "updated_at", "indexed"},
+    "spans": {"id", "uid", "doc_id", "entity_id", "created_at", "updated_at"},
+    "entities": {"id", "uid", "created_at", "updated_at"},
+    "claims": {"span_id", "updated_at"},
+    "links": {"id", "uid", "doc_id", "source_id", "target_id", "created_at"},
+}
+_JSON = {"attrs", "meta", "aliases", "evidence"}
+KINDS = {"document": "documents", "span": "spans", "entity": "entities", "claim": "claims"}
+
+
+# ---- fingerprints ------------------------------------------------------------------------------
+
+
+def content_columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    """The columns of ``table`` that hold content (what a fingerprint covers), in table order."""
+    skip = _NOT_CONTENT[table]
+    return [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] not in skip]
+
+
+def _norm(column: str, value: Any) -> Any:
+    if column in _JSON and isinstance(value, str):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value
+
+
+def fingerprint(columns: Sequence[str], row: Any, extra: Sequence[Any] = ()) -> str:
+    """A short hash of a row's content: equal content, equal fingerprint (JSON columns parsed)."""
+    values = [_norm(c, row[c]) for c in columns]
+    values.extend(extra)
+    raw = json.dumps(values, ensure_ascii=False, sort_keys=True, default=str, separators=(",", ":"))
+    return hashlib.blake2b(raw.encode("utf-8"), digest_size=10).hexdigest()
+
+
+# ---- versions and conflicts ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """One version of a row: its fingerprint, time stamp and values (``None``: deleted)."""
+
+    fp: str
+    updated_at: str
+    values: dict[str, Any] | None
+
+    @property
+    def deleted(self) -> bool:
+        return self.values is None
+
+    def key(self) -> tuple[bool, str, str]:
+        # the live row of a conflict is the greatest: an edit over a deletion, then the latest
+        return (self.values is not None, self.updated_at or "", self.fp)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"fp": self.fp, "updated_at": self.updated_at, "values": self.values}
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> Version:
+        return cls(d["fp"], d.get("updated_at") or "", d.get("values"))
+
+
+def _deleted(updated_at: str = "") -> Version:
+    return Version(DELETED, updated_at, None)
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """A row changed in two ways; ``versions`` sorted, the live one is ``versions[kept]``."""
+
+    kind: str  # document, span, entity, claim
+    uid: str  # row uid (for a claim: its span's uid; for a document: its text hash)
+    doc_hash: str | None
+    versions: tuple[Version, ...]
+
+    @property
+    def key(self) -> str:
+        return f"{CONFLICT_PREFIX}{self.kind}.{self.uid}"
+
+    @property
+    def kept(self) -> int:
+        return max(range(len(self.versions)), key=lambda k: self.versions[k].key())
+
+    def describe(self) -> str:
+        """One line for a person: what changed two ways (data; the UI words it through tr())."""
+        parts = []
+        for k, v in enumerate(self.versions):
+            mark = "*" if k == self.kept else " "
+            parts.append(f"{mark}{k + 1}: {_short(self.kind, v)}")
+        return f"{self.kind} {self.uid}: " + " | ".join(parts)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "uid": self.uid, "doc": self.doc_hash,
+                "versions": [v.to_json() for v in self.versions]}
+
+
+def _short(kind: str, v: Version) -> str:
+    if v.values is None:
+        return f"deleted ({v.updated_at})" if v.updated_at else "deleted"
+    d = v.values
+    if kind == "span":
+        text = f"{d.get('label')} {d.get('start')}-{d.get('end')} {d.get('state')}"
+        if d.get("attrs") not in (None, "{}"):
+            text += f" {d.get('attrs')}"
+    elif kind == "claim":
+        text = f"{d.get('state')} {d.get('verdict') or ''} by {d.get('reviewer') or '?'}".strip()
+    elif kind == "entity":
+        text = f"{d.get('name')} ({d.get('type')})"
+    else:
+        text = f"{d.get('status')} {d.get('title')!r}"
+    return f"{text} @ {v.updated_at}"
+
+
+def conflicts(project: Project, *, kind: str | None = None, doc_id: int | None = None) -> list[Conflict]:
+    """The open conflicts left by merges, for a person to settle."""
+    prefix = CONFLICT_PREFIX + (f"{kind}." if kind else "")
+    out = []
+    doc_hash = None
+    if doc_id is not None:
+        doc_hash = project.documents.get(doc_id).text_hash
+    for _key, value in project.store.conn.execute(
+            "SELECT key, value FROM settings WHERE key LIKE ? ESCAPE '\\' ORDER BY key",
+            (prefix.replace("_", "\\_") + "%",)):
+        c = _conflict_from_json(json.loads(value))
+        if doc_hash is None or c.doc_hash == doc_hash:
+            out.append(c)
+    return out
+
+
+def _conflict_from_json(d: dict[str, Any]) -> Conflict:
+    return Conflict(d["kind"], d["uid"], d.get("doc"), tuple(Version.from_json(v) for v in d["versions"]))
+
+
+def resolve(project: Project, key: str, choice: int) -> Changes:
+    """Settle a conflict: version ``choice`` (index into ``versions``) becomes the live row.
+
+    The other versions are remembered as rejected, so merging their copies again does not bring
+    them back. One logged operation (not undoable: settle it again to change your mind).
+    """
+    raw = project.store.get_setting(key)
+    if raw is None:
+        raise NotFoundError(f"no open conflict {key!r}")
+    c = _conflict_from_json(json.loads(raw))
+    if not 0 <= choice < len(c.versions):
+        raise NotFoundError(f"conflict {key!r} has no version {choice + 1}")
+    chosen = c.versions[choice]
+    with project.operation("team.resolve", undoable=False,
+                           summary={"conflict": key, "kind": c.kind, "uid": c.uid, "chosen": chosen.fp}) as op:
+        m = _Applier(project, op)
+        m.apply(c.kind, c.uid, c.doc_hash, chosen)
+        rejected = _load_rejected(project.store.conn, c.kind, c.uid)
+        rejected.update(v.fp for v in c.versions if v.fp != chosen.fp)
+        project.store.set_setting(f"{RESOLVED_PREFIX}{c.kind}.{c.uid}", json.dumps(sorted(rejected)))
+        project.store.conn.execute("DELETE FROM settings WHERE key = ?", (key,))
+        op.summary["deleted"] = m.deleted
+    return op.result
+
+
+def _load_rejected(conn: sqlite3.Connection, kind: str, uid: str) -> set[str]:
+    r = conn.execute("SELECT value FROM settings WHERE key = ?", (f"{RESOLVED_PREFIX}{kind}.{uid}",)).fetchone()
+    return set(json.loads(r[0])) if r else set()
+
+
+# ---- result ------------------------------------------------------------------------------------
+
+
+@dataclass
+class MergeResult:
+    sources: list[str] = field(default_factory=list)
+    documents_added: int = 0
+    documents_updated: int = 0
+    spans_added: int = 0
+    spans_updated: int = 0
+    spans_deleted: int = 0
+    links_added: int = 0
+    links_deleted: int = 0
+    links_skipped: int = 0  # an end was deleted here: the link cannot come back
+    entities_added: int = 0
+    entities_updated: int = 0
+    entities_deleted: int = 0
+    claims_added: int = 0
+    claims_updated: int = 0
+    people_added: list[str] = field(default_factory=list)
+    labels_added: list[str] = field(default_factory=list)
+    events_added: int = 0
+    conflicts: list[Conflict] = field(default_factory=list)
+    changes: Changes = field(default_factory=Changes)
+
+    @property
+    def changed(self) -> bool:
+        return any((self.documents_added, self.documents_updated, self.spans_added, self.spans_updated,
+                    self.spans_deleted, self.links_added, self.links_deleted, self.entities_added,
+                    self.entities_updated, self.entities_deleted, self.claims_added, self.claims_updated,
+                    self.people_added, self.labels_added, self.events_added, self._touched_conflicts))
+
+    _touched_conflicts: int = 0
+
+    def counts(self) -> dict[str, Any]:
+        return {
+            "documents_added": self.documents_added, "documents_updated": self.documents_updated,
+            "spans_added": self.spans_added, "spans_updated": self.spans_updated,
+            "spans_deleted": self.spans_deleted, "links_added": self.links_added,
+            "links_deleted": self.links_deleted, "links_skipped": self.links_skipped,
+            "entities_added": self.entities_added, "entities_updated": self.entities_updated,
+            "entities_deleted": self.entities_deleted, "claims_added": self.claims_added,
+            "claims_updated": self.claims_updated, "people_added": self.people_added,
+            "labels_added": self.labels_added, "events_added": self.events_added,
+            "conflicts": len(self.conflicts),
+        }
+
+
+class _Unchanged(Exception):
+    """Nothing came in: roll back so not even an event is written."""
+
+
+# ---- opening a copy ------------------------------------------------------------------------------
+
+
+@contextmanager
+def open_copy(path: str | os.PathLike[str]) -> Iterator[sqlite3.Connection]:
+    """A read-only connection to another copy; an older one is migrated in a temporary copy."""
+    db = resolve_path(path)
+    if not db.exists():
+        raise ProjectError(f"{path}: no project here")
+    with db.open("rb") as fh:
+        if fh.read(16) != b"SQLite format 3\x00":
+            raise ProjectError(f"{path}: not an Annotator project (not an SQLite database)")
+    conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+    tmp: str | None = None
+    try:
+        conn.row_factory = sqlite3.Row
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise NewerProjectError(str(db), version, SCHEMA_VERSION)
+        if version < SCHEMA_VERSION:
+            conn.close()
+            tmp = tempfile.mkdtemp(prefix="annotator-merge-")
+            target = Path(tmp) / "copy.db"
+            shutil.copyfile(db, target)
+            Store(target).close()  # migrates the temporary copy, never the original
+            conn = sqlite3.connect(str(target))
+            conn.row_factory = sqlite3.Row
+        yield conn
+    except sqlite3.DatabaseError as exc:
+        raise ProjectError(f"{path}: cannot read ({exc})") from None
+    finally:
+        conn.close()
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _fetch(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+    """A cursor whose rows are addressed by column name (the connection's own factory untouched)."""
+    cur = conn.execute(sql, params)
+    cur.row_factory = sqlite3.Row  # type: ignore[assignment]
+    return cur
+
+
+def _chunks(items: Sequence[Any], n: int = BATCH) -> Iterator[Sequence[Any]]:
+    for k in range(0, len(items), n):
+        yield items[k : k + n]
+
+
+def _marks(n: int) -> str:
+    return ",".join("?" * n)
+
+
+# ---- tombstones --------------------------------------------------------------------------------
+
+
+def deleted_rows(conn: sqlite3.Connection, tables: Iterable[str] = ("spans", "links", "entities")
+                 ) -> dict[str, dict[str, dict[str, Any]]]:
+    """Rows deleted in this database, by table and uid, as recorded in its own event log.
+
+    Reads the recorded rows of undoable operations (a deletion is ``[table, id, before, null]``)
+    and the ``deleted`` lists of merges and resolutions; events that came from other copies are
+    not this database's deletions and are skipped.
+    """
+    wanted = set(tables)
+    out: dict[str, dict[str, dict[str, Any]]] = {t: {} for t in wanted}
+    cur = conn.execute(
+        "SELECT json_extract(r.value, '$[0]'), json_extract(r.value, '$[2]') FROM events e, json_each(e.rows) r "
+        "WHERE e.rows IS NOT NULL AND e.rows LIKE '%}, null]%' "
+        "AND json_extract(e.summary, '$.from_copy') IS NULL "
+        "AND json_type(r.value, '$[3]') = 'null' AND json_type(r.value, '$[2]') = 'object' ORDER BY e.id")
+    for table, before in cur:
+        if table in wanted:
+            row = json.loads(before)
+            if row.get("uid"):
+                out[table][row["uid"]] = {"row": row}
+    cur = conn.execute(
+        "SELECT json_extract(summary, '$.deleted') FROM events WHERE op IN ('team.merge', 'team.resolve') "
+        "AND json_extract(summary, '$.deleted') IS NOT NULL AND json_extract(summary, '$.from_copy') IS NULL "
+        "ORDER BY id")
+    for (raw,) in cur:
+        for table, items in json.loads(raw).items():
+            if table in wanted:
+                for uid, fp, *rest in items:
+                    item: dict[str, Any] = {"fp": fp}
+                    if rest:
+                        item["row"] = {"id": rest[0]}
+                    if len(rest) > 1:
+                        item["version"] = rest[1]
+                    out[table][uid] = item
+    return out
+
+
+# ---- applying versions -----------------------------------------------------------------------------
+
+
+class _Applier:
+    """Writes versions into the local project (no time stamps of its own: rows keep theirs)."""
+
+    def __init__(self, project: Project, op: Operation) -> None:
+        self.project = project
+        self.op = op
+        self.conn = project.store.conn
+        self.deleted: dict[str, list[list[str]]] = {}
+        self.tombs: dict[str, dict[str, dict[str, Any]]] = {}  # what this run deleted, as deleted_rows()
+        self.dangling: dict[str, set[str]] = {}  # entity uid not here -> uids of spans that refer to it
+        self.cols = {t: content_columns(self.conn, t) for t in _NOT_CONTENT}
+        self.touch_spans = True
+
+    def entity_id(self, uid: str | None) -> int | None:
+        if not uid:
+            return None
+        r = self.conn.execute("SELECT id FROM entities WHERE uid = ?", (uid,)).fetchone()
+        return None if r is None else int(r[0])
+
+    def entity_uid(self, entity_id: int | None) -> str | None:
+        if entity_id is None:
+            return None
+        r = self.conn.execute("SELECT uid FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        return None if r is None else str(r[0])
+
+    def doc_id(self, doc_hash: str | None) -> int | None:
+        if not doc_hash:
+            return None
+        r = self.conn.execute("SELECT id FROM documents WHERE text_hash = ? ORDER BY id LIMIT 1", (doc_hash,)).fetchone()
+        return None if r is None else int(r[0])
+
+    def note_deleted(self, table: str, uid: str, fp: str, row_id: int | None = None,
+                     version: dict[str, Any] | None = None) -> None:
+        """Remember a deletion (for the merge event, so later merges know it was deleted here)."""
+        entry: list[Any] = [uid, fp]
+        item: dict[str, Any] = {"fp": fp}
+        if row_id is not None:
+            entry.append(row_id)
+            item["row"] = {"id": row_id}
+            if version is not None:
+                entry.append(version)
+                item["version"] = version
+        self.deleted.setdefault(table, []).append(entry)
+        self.tombs.setdefault(table, {})[uid] = item
+
+    def apply(self, kind: str, uid: str, doc_hash: str | None, v: Version) -> None:
+        """Make ``v`` the live version of row ``uid`` of ``kind``."""
+        if kind == "span":
+            self.apply_span(uid, doc_hash, v)
+        elif kind == "entity":
+            self.apply_entity(uid, v)
+        elif kind == "claim":
+            self.apply_claim(uid, v)
+        elif kind == "document":
+            self.apply_document(doc_hash or uid, v)
+
+    def apply_document(self, doc_hash: str, v: Version) -> None:
+        if v.values is None:
+            return  # documents are never deleted by merging
+        doc = self.doc_id(doc_hash)
+        if doc is None:
+            return
+        cols = [c for c in self.cols["documents"] if c in v.values]
+        self.conn.execute(f"UPDATE documents SET {', '.join(f'{_q(c)} = ?' for c in cols)}, updated_at = ? WHERE id = ?",
+                          [*(v.values[c] for c in cols), v.updated_at, doc])
+        self.op.touch("documents", doc)
+
+    def apply_entity(self, uid: str, v: Version) -> None:
+        r = self.conn.execute("SELECT id FROM entities WHERE uid = ?", (uid,)).fetchone()
+        if v.values is None:
+            if r is not None:
+                self.delete_entity(int(r[0]), uid)
+            return
+        cols = [c for c in self.cols["entities"] if c in v.values]
+        if r is None:
+            self.conn.execute(
+                f"INSERT INTO entities (uid, {', '.join(_q(c) for c in cols)}, created_at, updated_at) "
+                f"VALUES (?, {_marks(len(cols))}, ?, ?)",
+                [uid, *(v.values[c] for c in cols), v.values.get("created_at") or v.updated_at, v.updated_at])
+            eid = self.conn.execute("SELECT id FROM entities WHERE uid = ?", (uid,)).fetchone()[0]
+        else:
+            eid = int(r[0])
+            self.conn.execute(f"UPDATE entities SET {', '.join(f'{_q(c)} = ?' for c in cols)}, updated_at = ? WHERE id = ?",
+                              [*(v.values[c] for c in cols), v.updated_at, eid])
+        self.op.touch("entities", eid)
+
+    def delete_entity(self, eid: int, uid: str) -> None:
+        d = _as_dict(self.conn, "entities", self.conn.execute("SELECT * FROM entities WHERE id = ?", (eid,)).fetchone())
+        fp = fingerprint(self.cols["entities"], d)
+        version = {"updated_at": d["updated_at"],
+                   "values": {c: d[c] for c in (*self.cols["entities"], "created_at") if c in d}}
+        # mentions lose the link without a new time stamp: the same as in the copy that deleted it
+        self.conn.execute("UPDATE spans SET entity_id = NULL WHERE entity_id = ?", (eid,))
+        self.conn.execute("DELETE FROM entities WHERE id = ?", (eid,))
+        self.note_deleted("entities", uid, fp, eid, version)
+        self.op.touch("entities", eid)
+
+    def span_values(self, v: Version) -> tuple[list[str], list[Any]]:
+        assert v.values is not None
+        cols = [c for c in self.cols["spans"] if c in v.values]
+        return cols, [v.values[c] for c in cols]
+
+    def apply_span(self, uid: str, doc_hash: str | None, v: Version) -> None:
+        r = self.conn.execute("SELECT id, doc_id FROM spans WHERE uid = ?", (uid,)).fetchone()
+        if v.values is None:
+            if r is not None:
+                self.delete_span(int(r[0]), uid)
+            return
+        cols, vals = self.span_values(v)
+        entity = self.entity_id(v.values.get("entity_uid"))
+        if entity is None and v.values.get("entity_uid"):
+            self.dangling.setdefault(v.values["entity_uid"], set()).add(uid)
+        if r is None:
+            doc = self.doc_id(doc_hash)
+            if doc is None:
+                return
+            self.conn.execute(
+                f"INSERT INTO spans (uid, doc_id, {', '.join(_q(c) for c in cols)}, entity_id, created_at, updated_at) "
+                f"VALUES (?, ?, {_marks(len(cols))}, ?, ?, ?)",
+                [uid, doc, *vals, entity, v.values.get("created_at") or v.updated_at, v.updated_at])
+            sid = int(self.conn.execute("SELECT id FROM spans WHERE uid = ?", (uid,)).fetchone()[0])
+            if v.values.get("layer") == "claim" and self.conn.execute(
+                    "SELECT 1 FROM claims WHERE span_id = ?", (sid,)).fetchone() is None:
+                claim = v.values.get("claim")
+                if isinstance(claim, dict):
+                    self.apply_claim(uid, Version(claim["fp"], claim["updated_at"], claim["values"]))
+                else:
+                    self.conn.execute("INSERT INTO claims (span_id, state, updated_at) VALUES (?, 'draft', ?)",
+                                      (sid, v.updated_at))
+            self.op.touch("documents", doc)
+        else:
+            sid = int(r[0])
+            self.conn.execute(
+                f"UPDATE spans SET {', '.join(f'{_q(c)} = ?' for c in cols)}, entity_id = ?, updated_at = ? WHERE id = ?",
+                [*vals, entity, v.updated_at, sid])
+            self.op.touch("documents", int(r[1]))
+        if self.touch_spans:
+            self.op.touch("spans", sid)
+
+    def delete_span(self, sid: int, uid: str) -> None:
+        row = self.conn.execute("SELECT * FROM spans WHERE id = ?", (sid,)).fetchone()
+        d = _as_dict(self.conn, "spans", row)
+        fp = fingerprint(self.cols["spans"], d, (self.entity_uid(d["entity_id"]),))
+        for (luid,) in self.conn.execute("SELECT uid FROM links WHERE source_id = ? OR target_id = ?", (sid, sid)):
+            self.note_deleted("links", luid, DELETED)
+        self.conn.execute("DELETE FROM links WHERE source_id = ? OR target_id = ?", (sid, sid))
+        self.conn.execute("DELETE FROM claims WHERE span_id = ?", (sid,))
+        self.conn.execute("DELETE FROM spans WHERE id = ?", (sid,))
+        self.note_deleted("spans", uid, fp)
+        self.op.touch("documents", int(d["doc_id"]))
+        if self.touch_spans:
+            self.op.touch("spans", sid)
+
+    def apply_claim(self, span_uid: str, v: Version) -> None:
+        r = self.conn.execute("SELECT id FROM spans WHERE uid = ?", (span_uid,)).fetchone()
+        if r is None or v.values is None:
+            return
+        sid = int(r[0])
+        cols = [c for c in self.cols["claims"] if c in v.values]
+        have = self.conn.execute("SELECT 1 FROM claims WHERE span_id = ?", (sid,)).fetchone()
+        if have is None:
+            self.conn.execute(
+                f"INSERT INTO claims (span_id, {', '.join(_q(c) for c in cols)}, updated_at) VALUES (?, {_marks(len(cols))}, ?)",
+                [sid, *(v.values[c] for c in cols), v.updated_at])
+        else:
+            self.conn.execute(f"UPDATE claims SET {', '.join(f'{_q(c)} = ?' for c in cols)}, updated_at = ? WHERE span_id = ?",
+                              [*(v.values[c] for c in cols), v.updated_at, sid])
+        self.op.touch("claims", sid)
+
+
+def _q(col: str) -> str:
+    return f'"{col}"'
+
+
+def _as_dict(conn: sqlite3.Connection, table: str, row: Any) -> dict[str, Any]:
+    if isinstance(row, sqlite3.Row):
+        return dict(row)
+    if isinstance(row, dict):
+        return row
+    names = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+    return dict(zip(names, row, strict=False))
+
+
+# ---- the three-way step ---------------------------------------------------------------------------
+
+
+def combine(existing: Sequence[Version], local: Version | None, base: str | None, incoming: Version) -> list[Version]:
+    """The versions still in play after ``incoming`` (news to us) arrives from a copy based on ``base``.
+
+    The copy saw ``base`` and replaced it, so ``base`` is superseded; every other version stays.
+    One version left: no conflict. Same content is one version (latest time stamp).
+    """
+    by_fp: dict[str, Version] = {}
+
+    def add(v: Version) -> None:
+        old = by_fp.get(v.fp)
+        if old is None or (v.updated_at or "") > (old.updated_at or ""):
+            by_fp[v.fp] = v
+
+    for v in existing:
+        add(v)
+    if local is not None:
+        add(local)
+    if base is not None:
+        by_fp.pop(base, None)
+    add(incoming)
+    return sorted(by_fp.values(), key=Version.key)
+
+
+# ---- merging one copy --------------------------------------------------------------------------
+
+
+class _Merger:
+    def __init__(self, project: Project, op: Operation, applier: _Applier, copy: sqlite3.Connection,
+                 name: str, result: MergeResult, tombs: dict[str, dict[str, dict[str, Any]]],
+                 progress: Callable[[int], bool | None] | None) -> None:
+        self.project = project
+        self.op = op
+        self.ap = applier
+        self.conn = project.store.conn
+        self.copy = copy
+        self.name = name
+        self.result = result
+        self.tombs = tombs
+        self.progress = progress
+        pkg = copy.execute("SELECT value FROM settings WHERE key = ?", (PACKAGE_KEY,)).fetchone()
+        self.package: dict[str, Any] | None = json.loads(pkg[0]) if pkg else None
+        local_cols = applier.cols
+        fp_cols = (self.package or {}).get("columns") or {}
+        copy_cols = {t: content_columns(copy, t) for t in _NOT_CONTENT}
+        # fingerprints over the columns the base was made with (and both sides have)
+        self.cols = {t: [c for c in (fp_cols.get(t) or local_cols[t]) if c in local_cols[t] and c in copy_cols[t]]
+                     for t in _NOT_CONTENT}
+        self.write_cols = {t: [c for c in local_cols[t] if c in copy_cols[t]] for t in _NOT_CONTENT}
+        self.conflict_keys = {r[0] for r in self.conn.execute(
+            "SELECT key FROM settings WHERE key LIKE 'team.conflict.%'")}
+        self.resolved_keys = {r[0] for r in self.conn.execute(
+            "SELECT key FROM settings WHERE key LIKE 'team.resolved.%'")}
+        self.c_entity_uid: dict[int, str] = {int(i): u for i, u in copy.execute("SELECT id, uid FROM entities")}
+        self.l_entity_uid: dict[int, str] = {int(i): u for i, u in self.conn.execute("SELECT id, uid FROM entities")}
+        self.c_doc_local: dict[int, int] = {}
+        self.c_tombs = deleted_rows(copy)
+        # deleted spans referred to entities that may be gone since: map their ids too
+        for tombs, ids in ((self.c_tombs, self.c_entity_uid), (self.tombs, self.l_entity_uid)):
+            gone = {int(t["row"]["id"]): u for u, t in tombs["entities"].items() if t.get("row", {}).get("id") is not None}
+            every = {**gone, **ids}
+            for t in ("spans", "entities"):
+                self._tomb_fps(tombs[t], t, every)
+
+    # -- helpers
+
+    def _tomb_fps(self, tombs: dict[str, dict[str, Any]], table: str, entity_uid: dict[int, str]) -> None:
+        for item in tombs.values():
+            if "fp" not in item:
+                row = item["row"]
+                extra = (entity_uid.get(row.get("entity_id")),) if table == "spans" else ()  # type: ignore[arg-type]
+                try:
+                    item["fp"] = fingerprint(self.cols[table], row, extra)
+                except KeyError:
+                    item["fp"] = DELETED
+
+    def _version(self, table: str, row: Any, extra: dict[str, Any] | None = None,
+                 fp_extra: Sequence[Any] = ()) -> Version:
+        values = {c: row[c] for c in self.write_cols[table]}
+        if "created_at" in row.keys():
+            values["created_at"] = row["created_at"]
+        if extra:
+            values.update(extra)
+        return Version(fingerprint(self.cols[table], row, fp_extra), row["updated_at"] or "", values)
+
+    def _rejected(self, kind: str, uid: str) -> set[str]:
+        if f"{RESOLVED_PREFIX}{kind}.{uid}" not in self.resolved_keys:
+            return set()
+        return _load_rejected(self.conn, kind, uid)
+
+    def _existing(self, kind: str, uid: str) -> list[Version]:
+        key = f"{CONFLICT_PREFIX}{kind}.{uid}"
+        if key not in self.conflict_keys:
+            return []
+        raw = self.project.store.get_setting(key)
+        return [] if raw is None else list(_conflict_from_json(json.loads(raw)).versions)
+
+    def step(self, kind: str, uid: str, doc_hash: str | None, local: Version | None, base: str | None,
+             incoming: Version, local_tomb: str | None = None, *, force: bool = False) -> Version | None:
+        """Decide one row. Returns the version to make live (``None``: leave it as it is).
+
+        ``local_tomb``: the fingerprint of the version deleted here (the row is absent here).
+        ``force``: something attached to the row (a claim's review, links, mentions) changed on
+        the side that keeps it, so the row counts as changed there even if its own content did not.
+        """
+        if local is not None and incoming.fp == local.fp:
+            existing = self._existing(kind, uid)
+            if existing:  # the copy's base is superseded; the conflict keeps the live row's stamp
+                self._settle(kind, uid, doc_hash, combine(existing, None, base if base != incoming.fp else None,
+                                                          incoming))
+            if (incoming.updated_at or "") > (local.updated_at or "") and not incoming.deleted:
+                return incoming  # same content, later stamp: order-independent time stamps
+            return None
+        if incoming.fp in self._rejected(kind, uid):
+            return None
+        if not force and incoming.fp == base:
+            return None
+        if not force and local_tomb and incoming.fp == local_tomb:
+            return None  # the version deleted here (even if the row came back since): superseded
+        if local is None and incoming.deleted:
+            return None
+        existing = self._existing(kind, uid)
+        here = local if local is not None else (_deleted() if local_tomb is not None else None)
+        versions = combine(existing, here, base, incoming)
+        if force and here is not None and all(v.fp != here.fp for v in versions):
+            versions = sorted([*versions, here], key=Version.key)
+        self._settle(kind, uid, doc_hash, versions)
+        winner = versions[-1]
+        if local is not None and winner.fp == local.fp and winner.updated_at == local.updated_at:
+            return None
+        if local is None and winner.deleted:
+            return None
+        return winner
+
+    def _settle(self, kind: str, uid: str, doc_hash: str | None, versions: list[Version]) -> None:
+        """Record the versions in play: two or more are a conflict; one closes any conflict."""
+        c = Conflict(kind, uid, doc_hash, tuple(versions))
+        key = c.key
+        if len(versions) < 2:
+            if key in self.conflict_keys:
+                self.conn.execute("DELETE FROM settings WHERE key = ?", (key,))
+                self.conflict_keys.discard(key)
+                self.result._touched_conflicts += 1
+            return
+        raw = json.dumps(c.to_json(), ensure_ascii=False, sort_keys=True)
+        if self.project.store.get_setting(key) != raw:
+            self.project.store.set_setting(key, raw)
+            self.result._touched_conflicts += 1
+        self.conflict_keys.add(key)
+        self.result.conflicts.append(c)
+        if kind == "span":
+            for v in versions:
+                euid = (v.values or {}).get("entity_uid")
+                if euid and self.ap.entity_id(euid) is None:
+                    self.ap.dangling.setdefault(euid, set())
+
+    # -- the parts
+
+    def run(self) -> None:
+        self.labels()
+        self.people()
+        self.entities()
+        self.documents()
+        self.entities_at_end()
+        self.events()
+
+    def labels(self) -> None:
+        from annotator.schema import schema_from_json
+
+        raw = self.copy.execute("SELECT value FROM settings WHERE key = 'schema'").fetchone()
+        if raw is None:
+            return
+        theirs = schema_from_json(raw[0])
+        ours = self.project.schema
+        extra = [lab for lab in theirs.labels if not ours.has_label(lab.name)]
+        if extra:
+            sch = ours.with_labels(sorted(extra, key=lambda lab: lab.name))
+            self.project.store.set_setting("schema", sch.to_json())
+            self.project._schema = sch
+            self.op.schema_changed = True
+            self.result.labels_added += [lab.name for lab in extra]
+
+    def people(self) -> None:
+        have = {r[0] for r in self.conn.execute("SELECT name FROM people")}
+        uids = {r[0] for r in self.conn.execute("SELECT uid FROM people")}
+        for r in self.copy.execute("SELECT uid, name, created_at FROM people ORDER BY id"):
+            if r["name"] in have:
+                continue
+            uid = r["uid"] if r["uid"] not in uids else new_uid()
+            cur = self.conn.execute("INSERT INTO people (uid, name, role, pass_hash, created_at) VALUES (?, ?, 'annotator', NULL, ?)",
+                                    (uid, r["name"], r["created_at"]))
+            self.op.touch("people", int(cur.lastrowid or 0))
+            have.add(r["name"])
+            self.result.people_added.append(r["name"])
+
+    def _base_entities(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for (value,) in self.copy.execute("SELECT value FROM settings WHERE key LIKE 'team.base.entities.%' ORDER BY key"):
+            out.update(json.loads(value))
+        return out
+
+    def entities(self) -> None:
+        base = self._base_entities() if self.package else {}
+        seen: set[str] = set()
+        ids = [r[0] for r in self.copy.execute("SELECT id FROM entities ORDER BY id")]
+        for chunk in _chunks(ids):
+            crow = {r["uid"]: r for r in self.copy.execute(f"SELECT * FROM entities WHERE id IN ({_marks(len(chunk))})", list(chunk))}
+            self._entity_batch(crow, base, seen)
+        # deleted in the copy (in its base, or deleted in its log, and gone from it): decided at
+        # the end, when we know whether anything here still refers to them
+        self.entity_gone = [(u, base[u]) for u in base if u not in seen]
+        self.entity_gone += [(u, t["fp"]) for u, t in self.c_tombs["entities"].items() if u not in seen and u not in base]
+        self.entity_base = base
+        self.l_entity_uid = {int(i): u for i, u in self.conn.execute("SELECT id, uid FROM entities")}
+
+    def _tomb_version(self, tomb: dict[str, Any]) -> Version | None:
+        """The version of an entity deleted here, when the log kept it."""
+        if "version" in tomb:
+            v = tomb["version"]
+            return Version(tomb["fp"], v.get("updated_at") or "", v.get("values"))
+        row = tomb.get("row") or {}
+        if "name" in row and "updated_at" in row:
+            return self._version("entities", row)
+        return None
+
+    def _referenced(self, uid: str) -> bool:
+        """Whether a span here, or a version kept in an open conflict, refers to entity ``uid``."""
+        if self.conn.execute("SELECT 1 FROM spans s JOIN entities e ON e.id = s.entity_id WHERE e.uid = ? LIMIT 1",
+                             (uid,)).fetchone():
+            return True
+        return self.conn.execute("SELECT 1 FROM settings WHERE key LIKE 'team.conflict.span.%' AND instr(value, ?) "
+                                 "LIMIT 1", (json.dumps(uid),)).fetchone() is not None
+
+    def entities_at_end(self) -> None:
+        """Entities the copy deleted, and entities deleted here that the merged spans refer to."""
+        for chunk in _chunks(self.entity_gone):
+            uids = [u for u, _ in chunk]
+            lrow = {r["uid"]: r for r in _fetch(
+                self.conn, f"SELECT * FROM entities WHERE uid IN ({_marks(len(uids))})", uids)}
+            for uid, b in chunk:
+                if uid not in lrow:
+                    continue
+                local = self._version("entities", lrow[uid])
+                # still referred to here: deleting it would cut them loose (a conflict)
+                v = self.step("entity", uid, None, local, b, _deleted(), force=self._referenced(uid))
+                if v is not None:
+                    self._apply_entity(uid, v, local)
+        for euid in sorted(self.ap.dangling):
+            spans = self.ap.dangling[euid]
+            if self.ap.entity_id(euid) is not None:
+                continue
+            row = _fetch(self.copy, "SELECT * FROM entities WHERE uid = ?", (euid,)).fetchone()
+            if row is None:
+                continue  # the copy deleted it as well
+            incoming = self._version("entities", row)
+            if not self._referenced(euid) and not spans:
+                continue
+            tomb = self.tombs["entities"].get(euid)
+            if tomb is not None and incoming.fp == self.entity_base.get(euid):
+                # the copy did not change it: bring back the version deleted here, the latest known
+                incoming = self._tomb_version(tomb) or incoming
+            v = self.step("entity", euid, None, None, self.entity_base.get(euid), incoming,
+                          tomb["fp"] if tomb is not None else None, force=True)
+            if v is not None:
+                self._apply_entity(euid, v, None)
+            eid = self.ap.entity_id(euid)
+            if eid is not None and spans:
+                self.conn.executemany("UPDATE spans SET entity_id = ? WHERE uid = ?", [(eid, u) for u in sorted(spans)])
+        self.ap.dangling.clear()
+        self.l_entity_uid = {int(i): u for i, u in self.conn.execute("SELECT id, uid FROM entities")}
+
+    def _entity_batch(self, crow: dict[str, Any], base: dict[str, str], seen: set[str]) -> None:
+        uids = list(crow)
+        seen.update(uids)
+        lrow = {r["uid"]: r for r in _fetch(self.conn, f"SELECT * FROM entities WHERE uid IN ({_marks(len(uids))})", uids)}
+        for uid in uids:
+            incoming = self._version("entities", crow[uid])
+            local = self._version("entities", lrow[uid]) if uid in lrow else None
+            tomb = self.tombs["entities"].get(uid)
+            if local is None and tomb is None and not self._existing("entity", uid):
+                self.ap.apply_entity(uid, incoming)
+                self.result.entities_added += 1
+                continue
+            v = self.step("entity", uid, None, local, base.get(uid), incoming, tomb["fp"] if tomb else None)
+            if v is not None:
+                self._apply_entity(uid, v, local)
+
+    def _apply_entity(self, uid: str, v: Version, local: Version | None) -> None:
+        self.ap.apply_entity(uid, v)
+        if v.deleted:
+            self.result.entities_deleted += 1
+        elif local is None:
+            self.result.entities_added += 1
+        else:
+            self.result.entities_updated += 1
+
+    # -- documents, spans, links, claims
+
+    def documents(self) -> None:
+        ids = [r[0] for r in self.copy.execute("SELECT id FROM documents ORDER BY id")]
+        done = 0
+        for chunk in _chunks(ids, DOC_BATCH):
+            self._doc_batch(list(chunk))
+            done += len(chunk)
+            if self.progress is not None and self.progress(len(chunk)) is False:
+                raise Cancelled("merge cancelled; nothing was merged")
+
+    def _base_docs(self, hashes: Sequence[str]) -> dict[str, dict[str, Any]]:
+        if not self.package:
+            return {}
+        keys = [BASE_DOC_PREFIX + h for h in hashes]
+        return {k[len(BASE_DOC_PREFIX):]: json.loads(v) for k, v in self.copy.execute(
+            f"SELECT key, value FROM settings WHERE key IN ({_marks(len(keys))})", keys)}
+
+    def _doc_batch(self, c_ids: list[int]) -> None:
+        conn, copy = self.conn, self.copy
+        dcols = self.write_cols["documents"]
+        crows = {r["id"]: r for r in copy.execute(
+            f"SELECT id, uid, text_hash, length, created_at, updated_at, {', '.join(_q(c) for c in dcols)} "
+            f"FROM documents WHERE id IN ({_marks(len(c_ids))})", c_ids)}
+        hashes = sorted({r["text_hash"] for r in crows.values()})
+        lrows: dict[str, Any] = {}
+        for r in _fetch(conn, f"SELECT * FROM documents WHERE text_hash IN ({_marks(len(hashes))}) ORDER BY id DESC", hashes):
+            lrows[r["text_hash"]] = r  # the lowest id wins when a text is there twice
+        base = self._base_docs(hashes)
+        # documents: add the missing ones (with their text), merge the changeable fields
+        for cid in c_ids:
+            cr = crows[cid]
+            h = cr["text_hash"]
+            if h not in lrows:
+                text = copy.execute("SELECT text FROM documents WHERE id = ?", (cid,)).fetchone()[0]
+                uid = cr["uid"]
+                if conn.execute("SELECT 1 FROM documents WHERE uid = ?", (uid,)).fetchone():
+                    uid = new_uid()
+                cur = conn.execute(
+                    f"INSERT INTO documents (uid, text, text_hash, length, created_at, updated_at, "
+                    f"{', '.join(_q(c) for c in dcols)}) VALUES (?, ?, ?, ?, ?, ?, {_marks(len(dcols))})",
+                    [uid, text, h, cr["length"], cr["created_at"], cr["updated_at"], *(cr[c] for c in dcols)])
+                doc_id = int(cur.lastrowid or 0)
+                self.op.touch("documents", doc_id)
+                self.result.documents_added += 1
+                lrows[h] = _fetch(conn, "SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            else:
+                local = self._version("documents", lrows[h])
+                incoming = self._version("documents", cr)
+                v = self.step("document", h, h, local, base.get(h, {}).get("doc"), incoming)
+                if v is not None:
+                    self.ap.apply_document(h, v)
+                    self.result.documents_updated += 1
+            self.c_doc_local[cid] = int(lrows[h]["id"])
+        local_ids = sorted({self.c_doc_local[c] for c in c_ids})
+        hash_of_local = {int(r["id"]): h for h, r in lrows.items()}
+        fresh = self._spans(c_ids, local_ids, hash_of_local, base)
+        self._claims(c_ids, local_ids, base, fresh)
+        self._links(c_ids, local_ids, base)
+
+    def _span_version(self, row: Any, entity_uid: dict[int, str]) -> Version:
+        euid = entity_uid.get(row["entity_id"]) if row["entity_id"] is not None else None
+        return self._version("spans", row, {"entity_uid": euid}, (euid,))
+
+    def _spans(self, c_ids: list[int], local_ids: list[int], hash_of_local: dict[int, str],
+               base: dict[str, dict[str, Any]]) -> set[str]:
+        """Merge the spans of a batch; returns the uids of claim spans inserted fresh."""
+        conn = self.conn
+        crows = {r["uid"]: r for r in self.copy.execute(
+            f"SELECT * FROM spans WHERE doc_id IN ({_marks(len(c_ids))})", c_ids)}
+        lrows = {r["uid"]: r for r in _fetch(
+            conn, f"SELECT * FROM spans WHERE doc_id IN ({_marks(len(local_ids))})", local_ids)}
+        base_spans: dict[str, tuple[str | None, str | None]] = {}  # uid -> (fp, doc hash)
+        for doc_hash, entry in base.items():
+            for uid, fp in entry.get("spans", {}).items():
+                base_spans[uid] = (fp, doc_hash)
+        new_uids = [u for u in crows if u not in lrows]
+        elsewhere: set[str] = set()
+        for chunk in _chunks(new_uids):
+            elsewhere.update(r[0] for r in conn.execute(f"SELECT uid FROM spans WHERE uid IN ({_marks(len(chunk))})", list(chunk)))
+        inserts: list[list[Any]] = []
+        scols = self.write_cols["spans"]
+        fresh_claims: set[str] = set()
+        for uid, cr in crows.items():
+            if uid in elsewhere:
+                continue  # the same row on another document here: leave it
+            doc_local = self.c_doc_local[cr["doc_id"]]
+            incoming = self._span_version(cr, self.c_entity_uid)
+            lr = lrows.get(uid)
+            tomb = self.tombs["spans"].get(uid)
+            if lr is None and tomb is None and f"{CONFLICT_PREFIX}span.{uid}" not in self.conflict_keys:
+                entity = None
+                euid = incoming.values.get("entity_uid") if incoming.values else None
+                if euid:
+                    r = conn.execute("SELECT id FROM entities WHERE uid = ?", (euid,)).fetchone()
+                    entity = None if r is None else int(r[0])
+                    if entity is None:
+                        self.ap.dangling.setdefault(euid, set()).add(uid)
+                inserts.append([uid, doc_local, *(cr[c] for c in scols), entity, cr["created_at"], cr["updated_at"]])
+                if cr["layer"] == "claim":
+                    fresh_claims.add(uid)
+                continue
+            local = self._span_version(lr, self.l_entity_uid) if lr is not None else None
+            b: str | None = base_spans.get(uid, (None, None))[0]
+            h = hash_of_local.get(doc_local)
+            # deleted here, but its review or links changed there: that counts as an edit
+            force = lr is None and tomb is not None and self._attachments_changed(self.copy, uid, base.get(h or ""))
+            v = self.step("span", uid, h, local, b, incoming, tomb["fp"] if tomb else None, force=force)
+            if v is not None:
+                self._apply_span(uid, hash_of_local.get(doc_local), v, local)
+        if inserts:
+            conn.executemany(
+                f"INSERT INTO spans (uid, doc_id, {', '.join(_q(c) for c in scols)}, entity_id, created_at, updated_at) "
+                f"VALUES (?, ?, {_marks(len(scols))}, ?, ?, ?)", inserts)
+            self.result.spans_added += len(inserts)
+            for r in inserts:
+                self.op.touch("documents", r[1])
+        # deleted in the copy: in its base, or deleted in its log, and gone from it
+        for uid, lr in lrows.items():
+            if uid in crows:
+                continue
+            b = base_spans.get(uid, (None, None))[0]
+            if b is None:
+                ct: dict[str, Any] | None = self.c_tombs["spans"].get(uid)
+                if ct is None:
+                    continue  # the copy never had it
+                b = ct["fp"]
+            local = self._span_version(lr, self.l_entity_uid)
+            h = hash_of_local.get(int(lr["doc_id"]))
+            # its review or links changed here: the deletion is a conflict, the span stays
+            force = self._attachments_changed(self.conn, uid, base.get(h or "") if self.package else None)
+            v = self.step("span", uid, h, local, b, _deleted(), force=force)
+            if v is not None:
+                self._apply_span(uid, hash_of_local.get(int(lr["doc_id"])), v, local)
+        return fresh_claims
+
+    def _attachments_changed(self, conn: sqlite3.Connection, uid: str, base_doc: dict[str, Any] | None) -> bool:
+        """Whether span ``uid``'s claim review or links (in ``conn``) changed since the base.
+
+        A deletion of the span would take them along, so such a change counts as a change of the
+        span. Without a base, any review step or link counts (keep rather than lose).
+        """
+        row = _fetch(conn, "SELECT id, layer FROM spans WHERE uid = ?", (uid,)).fetchone()
+        if row is None:
+            return False
+        claims = (base_doc or {}).get("claims", {})
+        if row["layer"] == "claim":
+            c = _fetch(conn, "SELECT * FROM claims WHERE span_id = ?", (row["id"],)).fetchone()
+            if c is not None:
+                b = claims.get(uid)
+                if (c["state"] != "draft") if b is None else (fingerprint(self.cols["claims"], c) != b):
+                    return True
+        base_links = set((base_doc or {}).get("links", []))
+        return any(luid not in base_links for (luid,) in conn.execute(
+            "SELECT uid FROM links WHERE source_id = ? OR target_id = ?", (row["id"], row["id"])))
+
+    def _apply_span(self, uid: str, doc_hash: str | None, v: Version, local: Version | None) -> None:
+        if local is None and v.values is not None and v.values.get("layer") == "claim":
+            # coming back after a deletion here: bring its review state too
+            claim = self.copy.execute(
+                "SELECT c.* FROM claims c JOIN spans s ON s.id = c.span_id WHERE s.uid = ?", (uid,)).fetchone()
+            if claim is not None:
+                cv = self._version("claims", claim)
+                v = Version(v.fp, v.updated_at, {**v.values, "claim": cv.to_json()})
+        self.ap.apply_span(uid, doc_hash, v)
+        if v.deleted:
+            self.result.spans_deleted += 1
+        elif local is None:
+            self.result.spans_added += 1
+        else:
+            self.result.spans_updated += 1
+
+    def _claims(self, c_ids: list[int], local_ids: list[int], base: dict[str, dict[str, Any]],
+                fresh: set[str]) -> None:
+        conn = self.conn
+        crows = {r["uid"]: r for r in self.copy.execute(
+            f"SELECT s.uid AS uid, c.* FROM claims c JOIN spans s ON s.id = c.span_id WHERE s.doc_id IN ({_marks(len(c_ids))})",
+            c_ids)}
+        for uid in sorted(fresh - set(crows)):  # a claim span without its review row: a draft
+            conn.execute("INSERT OR IGNORE INTO claims (span_id, state, updated_at) "
+                         "SELECT id, 'draft', updated_at FROM spans WHERE uid = ?", (uid,))
+        if not crows:
+            return
+        lrows = {r["uid"]: r for r in _fetch(
+            conn, f"SELECT s.uid AS uid, s.id AS sid, c.* FROM spans s LEFT JOIN claims c ON c.span_id = s.id "
+            f"WHERE s.doc_id IN ({_marks(len(local_ids))}) AND s.layer = 'claim'", local_ids)}
+        base_claims: dict[str, str] = {}
+        for entry in base.values():
+            base_claims.update(entry.get("claims", {}))
+        for uid, cr in crows.items():
+            lr = lrows.get(uid)
+            if lr is None:
+                continue  # its span is not here (deleted, and stays deleted)
+            incoming = self._version("claims", cr)
+            if lr["span_id"] is None:
+                self.ap.apply_claim(uid, incoming)
+                self.result.claims_added += 1
+                continue
+            local = self._version("claims", lr)
+            v = self.step("claim", uid, None, local, base_claims.get(uid), incoming)
+            if v is not None:
+                self.ap.apply_claim(uid, v)
+                self.result.claims_updated += 1
+
+    def _links(self, c_ids: list[int], local_ids: list[int], base: dict[str, dict[str, Any]]) -> None:
+        conn = self.conn
+        lcols = self.write_cols["links"]
+        crows = {r["uid"]: r for r in self.copy.execute(
+            f"SELECT l.*, s.uid AS s_uid, t.uid AS t_uid FROM links l JOIN spans s ON s.id = l.source_id "
+            f"JOIN spans t ON t.id = l.target_id WHERE l.doc_id IN ({_marks(len(c_ids))})", c_ids)}
+        lrows = {r["uid"]: r for r in _fetch(
+            conn, f"SELECT l.*, s.uid AS s_uid, t.uid AS t_uid FROM links l JOIN spans s ON s.id = l.source_id "
+            f"JOIN spans t ON t.id = l.target_id WHERE l.doc_id IN ({_marks(len(local_ids))})", local_ids)}
+        base_links: set[str] = set()
+        for entry in base.values():
+            base_links.update(entry.get("links", []))
+        by_ends = {(r["s_uid"], r["t_uid"], r["role"]): uid for uid, r in lrows.items()}
+        span_ids: dict[str, int] = {}
+        wanted = sorted({u for r in crows.values() for u in (r["s_uid"], r["t_uid"])})
+        for chunk in _chunks(wanted):
+            span_ids.update((u, int(i)) for u, i in conn.execute(
+                f"SELECT uid, id FROM spans WHERE uid IN ({_marks(len(chunk))})", list(chunk)))
+        for uid in sorted(crows):
+            cr = crows[uid]
+            if uid in lrows or uid in self.tombs["links"]:
+                continue
+            src, dst = span_ids.get(cr["s_uid"]), span_ids.get(cr["t_uid"])
+            if src is None or dst is None:
+                self.result.links_skipped += 1
+                continue
+            ends = (cr["s_uid"], cr["t_uid"], cr["role"])
+            other = by_ends.get(ends)
+            if other is not None:
+                # the same link made twice: keep the smaller uid, whatever the order of merging
+                if uid < other:  # the whole row of the smaller uid, so both orders agree
+                    conn.execute(f"UPDATE links SET uid = ?, {', '.join(f'{_q(c)} = ?' for c in lcols)}, created_at = ? "
+                                 "WHERE uid = ?", [uid, *(cr[c] for c in lcols), cr["created_at"], other])
+                    by_ends[ends] = uid
+                    self.result.links_added += 1
+                continue
+            doc = self.c_doc_local[cr["doc_id"]]
+            conn.execute(
+                f"INSERT INTO links (uid, doc_id, source_id, target_id, {', '.join(_q(c) for c in lcols)}, created_at) "
+                f"VALUES (?, ?, ?, ?, {_marks(len(lcols))}, ?)", [uid, doc, src, dst, *(cr[c] for c in lcols), cr["created_at"]])
+            by_ends[ends] = uid
+            self.op.touch("documents", doc)
+            self.result.links_added += 1
+        for uid, lr in lrows.items():
+            if uid in crows:
+                continue
+            if uid in base_links or uid in self.c_tombs["links"]:
+                conn.execute("DELETE FROM links WHERE uid = ?", (uid,))
+                self.ap.note_deleted("links", uid, DELETED)
+                self.op.touch("documents", int(lr["doc_id"]))
+                self.result.links_deleted += 1
+
+    # -- events
+
+    def events(self) -> None:
+        """Append the copy's events that are not here yet (their uid kept), oldest first."""
+        conn, copy = self.conn, self.copy
+        last = 0
+        origin = {"file": self.name, "package": (self.package or {}).get("id")}
+        while True:
+            rows = copy.execute("SELECT * FROM events WHERE id > ? ORDER BY id LIMIT 1000", (last,)).fetchall()
+            if not rows:
+                break
+            last = rows[-1]["id"]
+            uids = [r["uid"] for r in rows]
+            have = {r[0] for r in conn.execute(f"SELECT uid FROM events WHERE uid IN ({_marks(len(uids))})", uids)}
+            fresh = [r for r in rows if r["uid"] not in have]
+            if not fresh:
+                continue
+            mapper = _IdMapper(conn, copy, self.c_doc_local, fresh)
+            values = []
+            for r in fresh:
+                summary = json.loads(r["summary"] or "{}")
+                summary = mapper.summary(summary)
+                summary["from_copy"] = {**origin, "event": r["id"], **(summary.get("from_copy") or {})}
+                values.append((r["uid"], r["at"], r["actor"], r["op"], json.dumps(summary, ensure_ascii=False),
+                               r["rows"], 0, mapper.event(r["reverts"]), mapper.event(r["redoes"])))
+            conn.executemany("INSERT INTO events (uid, at, actor, op, summary, rows, undoable, reverts, redoes) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
+            self.result.events_added += len(values)
+
+
+_ID_KEYS = {
+    "doc_id": "documents", "doc_ids": "documents", "span_id": "spans", "span_ids": "spans", "claim_id": "spans",
+    "source_id": "spans", "target_id": "spans", "entity_id": "entities", "entity_ids": "entities",
+    "link_id": "links", "link_ids": "links",
+}
+
+
+class _IdMapper:
+    """Turns the copy's row ids in event summaries into ours (through uids); keeps the originals."""
+
+    def __init__(self, conn: sqlite3.Connection, copy: sqlite3.Connection, docs: dict[int, int],
+                 events: Sequence[Any]) -> None:
+        self.conn = conn
+        self.docs = docs
+        wanted: dict[str, set[int]] = {}
+        event_ids: set[int] = set()
+        for r in events:
+            s = json.loads(r["summary"] or "{}")
+            for k, table in _ID_KEYS.items():
+                v = s.get(k)
+                vals = v if isinstance(v, list) else [v]
+                wanted.setdefault(table, set()).update(x for x in vals if isinstance(x, int))
+            for k in ("reverts", "redoes"):
+                if r[k] is not None:
+                    event_ids.add(int(r[k]))
+            if isinstance(s.get("event"), int):
+                event_ids.add(int(s["event"]))
+        self.maps: dict[str, dict[int, int]] = {}
+        for table, ids in wanted.items():
+            m: dict[int, int] = {}
+            if table == "documents":
+                m = {i: docs[i] for i in ids if i in docs}
+            else:
+                for chunk in _chunks(sorted(ids)):
+                    uid_of = {u: int(i) for i, u in copy.execute(
+                        f"SELECT id, uid FROM {table} WHERE id IN ({_marks(len(chunk))})", list(chunk))}
+                    if uid_of:
+                        us = list(uid_of)
+                        for u, i in conn.execute(f"SELECT uid, id FROM {table} WHERE uid IN ({_marks(len(us))})", us):
+                            m[uid_of[u]] = int(i)
+            self.maps[table] = m
+        self.events: dict[int, int] = {}
+        for chunk in _chunks(sorted(event_ids)):
+            uid_of = {u: int(i) for i, u in copy.execute(
+                f"SELECT id, uid FROM events WHERE id IN ({_marks(len(chunk))})", list(chunk))}
+            if uid_of:
+                us = list(uid_of)
+                for u, i in conn.execute(f"SELECT uid, id FROM events WHERE uid IN ({_marks(len(us))})", us):
+                    self.events[uid_of[u]] = int(i)
+
+    def event(self, copy_id: int | None) -> int | None:
+        return None if copy_id is None else self.events.get(int(copy_id))
+
+    def summary(self, s: dict[str, Any]) -> dict[str, Any]:
+        original: dict[str, Any] = {}
+        for k, table in _ID_KEYS.items():
+            if k not in s:
+                continue
+            v = s[k]
+            m = self.maps.get(table, {})
+            if isinstance(v, int):
+                original[k] = v
+                s[k] = m.get(v)
+            elif isinstance(v, list):
+                original[k] = v
+                s[k] = [m.get(x) if isinstance(x, int) else x for x in v]
+        if isinstance(s.get("event"), int):
+            original["event"] = s["event"]
+            s["event"] = self.events.get(s["event"])
+        if original:
+            s["copy_ids"] = original
+        return s
+
+
+# ---- entry point -------------------------------------------------------------------------------------
+
+
+def merge(project: Project, others: Sequence[str | os.PathLike[str]], *,
+          progress: Progress | None = None) -> MergeResult:
+    """Bring the work of other copies into ``project``: one transaction, one ``team.merge`` event.
+
+    ``progress(done, total)`` counts documents over all copies; returning False cancels (raises
+    :class:`~annotator.documents.Cancelled`; nothing is written). Merging nothing new writes
+    nothing. Raises ProjectError for a file that is not a project (nothing written).
+    """
+    result = MergeResult()
+    here = project.path.resolve()
+    paths = []
+    total = 0
+    for other in others:
+        db = resolve_path(other)
+        if db.exists() and db.resolve() == here:
+            raise ProjectError(f"{other}: this is the project itself")
+        with open_copy(other) as c:
+            total += int(c.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
+        paths.append(other)
+    done = [0]
+
+    def step(n: int) -> bool | None:
+        done[0] += n
+        return progress(done[0], total) if progress is not None else None
+
+    try:
+        with project.operation("team.merge", undoable=False, summary={"from": [str(p) for p in paths]}) as op:
+            applier = _Applier(project, op)
+            applier.touch_spans = total < 5000
+            tombs = deleted_rows(project.store.conn)
+            applier.tombs = tombs
+            for other in paths:
+                name = Path(other).name
+                with open_copy(other) as copy:
+                    _Merger(project, op, applier, copy, name, result, tombs, step).run()
+                result.sources.append(str(other))
+            if not result.changed:
+                raise _Unchanged
+            op.summary.update(result.counts())
+            op.summary["deleted"] = applier.deleted
+            op.summary["conflict_keys"] = sorted({c.key for c in result.conflicts})[:1000]
+    except _Unchanged:
+        result.changes = Changes(op="team.merge")
+    else:
+        result.changes = op.result
+    # a conflict met several times (several copies) is listed once, as it stands now
+    keys = list(dict.fromkeys(c.key for c in result.conflicts))
+    result.conflicts = []
+    for key in keys:
+        raw = project.store.get_setting(key)
+        if raw is not None:
+            result.conflicts.append(_conflict_from_json(json.loads(raw)))
+    return result
