@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from annotator.exporting import Selection
 from annotator.model import DocStatus, Layer, Person, Role
 from annotator.schema import Schema
+from ui.i18n import format_description
 
 # ---- who is working --------------------------------------------------------------------------
 
@@ -129,7 +130,7 @@ class ImportDialog(QDialog):
         self.format.addItem(self.tr("Guess from each file"), None)
         for f in FORMATS.values():
             if f.reader:
-                self.format.addItem(f"{f.name} — {f.description}", f.name)
+                self.format.addItem(f"{f.name} — {format_description(f.description)}", f.name)
         self.skip_bad = QCheckBox(self.tr("Skip bad records and list them (otherwise nothing is imported)"), self)
         self.suggested = QCheckBox(self.tr("Import the files' spans as suggestions to accept or reject"), self)
         self.add_labels = QCheckBox(self.tr("Add labels the schema does not have"), self)
@@ -232,7 +233,7 @@ class ExportDialog(QDialog):
         self.format.setAccessibleName(self.tr("Format"))
         for name in export_formats():
             f = FORMATS.get(name)
-            description = f.description if f is not None else self.tr("claims for the editors' review")
+            description = format_description(f.description) if f is not None else self.tr("claims for the editors' review")
             self.format.addItem(f"{name} — {description}", name)
         k = self.format.findData(fmt)
         self.format.setCurrentIndex(max(0, k))

@@ -81,10 +81,6 @@ Index = QModelIndex | QPersistentModelIndex
 USER = Qt.ItemDataRole.UserRole
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("EntitiesPanel", text)
-
-
 class WindowLike(Protocol):
     """What the panel uses of the main window (see ``ui/mainwindow.py``)."""
 
@@ -919,7 +915,7 @@ def link_dialog(window: Any) -> LinkEntityDialog | None:
     """"Link to entity…" for the window's selected mention (an entity-layer span)."""
     span = _selected_span(window)
     if span is None or span.layer != Layer.ENTITY:
-        window.show_message(_t("Select an entity mention first."))
+        window.show_message(QCoreApplication.translate("EntitiesPanel", "Select an entity mention first."))
         return None
     project: Project = window.project
     text = project.documents.text(span.doc_id)[span.start:span.end]
@@ -933,13 +929,14 @@ def link_dialog(window: Any) -> LinkEntityDialog | None:
                                              aliases=[text] if text != new_name else [])
                 return [added, project.entities.link([span.id], min(added.entities))]
 
-            window.perform(create, _t("Link «{text}» to new entity {name}").format(text=text, name=new_name))
+            what = QCoreApplication.translate("EntitiesPanel", "Link «{text}» to new entity {name}")
+            window.perform(create, what.format(text=text, name=new_name))
             return
         eid = dialog.chosen_entity()
         if eid is not None:
             name = project.entities.get(eid).name
-            window.perform(lambda: project.entities.link([span.id], eid),
-                           _t("Link «{text}» to {name}").format(text=text, name=name))
+            what = QCoreApplication.translate("EntitiesPanel", "Link «{text}» to {name}")
+            window.perform(lambda: project.entities.link([span.id], eid), what.format(text=text, name=name))
 
     dialog.accepted.connect(done)
     dialog.open()
@@ -950,7 +947,7 @@ def tag_all_dialog(window: Any) -> TagAllDialog | None:
     """"Tag all occurrences…" of the window's selected span (not a claim)."""
     span = _selected_span(window)
     if span is None or span.layer == Layer.CLAIM:
-        window.show_message(_t("Select an entity or figure span first."))
+        window.show_message(QCoreApplication.translate("EntitiesPanel", "Select an entity or figure span first."))
         return None
     project: Project = window.project
     dialog = TagAllDialog(project, span, window)
@@ -960,11 +957,12 @@ def tag_all_dialog(window: Any) -> TagAllDialog | None:
         if preview is None or not preview.total:
             return
         state = dialog.state()
+        what = QCoreApplication.translate("EntitiesPanel", "Tag {n} occurrence(s) of «{text}»")
         changes = window.perform(lambda: tag_occurrences(project, span.id, preview=preview, state=state),
-                                 _t("Tag {n} occurrence(s) of «{text}»").format(n=preview.total, text=preview.text))
+                                 what.format(n=preview.total, text=preview.text))
         if changes is not None:
-            window.show_message(_t("Tagged {n} more occurrence(s) of «{text}».").format(n=len(changes.spans),
-                                                                                       text=preview.text))
+            done_text = QCoreApplication.translate("EntitiesPanel", "Tagged {n} more occurrence(s) of «{text}».")
+            window.show_message(done_text.format(n=len(changes.spans), text=preview.text))
 
     dialog.accepted.connect(done)
     dialog.open()
@@ -974,7 +972,7 @@ def tag_all_dialog(window: Any) -> TagAllDialog | None:
 def install(window: Any) -> EntitiesPanel:
     """Add the Entities dock and the Span-menu actions to the main window; returns the panel."""
     panel = EntitiesPanel(window)
-    dock = QDockWidget(_t("Entities"), window)
+    dock = QDockWidget(QCoreApplication.translate("EntitiesPanel", "Entities"), window)
     dock.setObjectName("entitiesDock")
     dock.setWidget(panel)
     if hasattr(window, "add_dock"):
@@ -982,20 +980,20 @@ def install(window: Any) -> EntitiesPanel:
     elif isinstance(window, QMainWindow):
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     toggle = dock.toggleViewAction()
-    toggle.setText(_t("&Entities"))
+    toggle.setText(QCoreApplication.translate("EntitiesPanel", "&Entities"))
     toggle.setShortcut(QKeySequence("Ctrl+Shift+E"))
     window.entities_panel = panel
     window.entities_dock = dock
 
-    link = QAction(_t("&Link to entity…"), window)
+    link = QAction(QCoreApplication.translate("EntitiesPanel", "&Link to entity…"), window)
     link.setObjectName("link_entity")
     link.setShortcut(QKeySequence("Ctrl+Shift+L"))
-    link.setToolTip(_t("Link the selected mention to an entity, with suggestions (Ctrl+Shift+L)"))
+    link.setToolTip(QCoreApplication.translate("EntitiesPanel", "Link the selected mention to an entity, with suggestions (Ctrl+Shift+L)"))
     link.triggered.connect(lambda _c=False: link_dialog(window))
-    tag_all = QAction(_t("Tag all &occurrences…"), window)
+    tag_all = QAction(QCoreApplication.translate("EntitiesPanel", "Tag all &occurrences…"), window)
     tag_all.setObjectName("tag_all_occurrences")
     tag_all.setShortcut(QKeySequence("Ctrl+Shift+T"))
-    tag_all.setToolTip(_t("Tag every other occurrence of the selected span's text (Ctrl+Shift+T)"))
+    tag_all.setToolTip(QCoreApplication.translate("EntitiesPanel", "Tag every other occurrence of the selected span's text (Ctrl+Shift+T)"))
     tag_all.triggered.connect(lambda _c=False: tag_all_dialog(window))
     for act in (link, tag_all):
         window.addAction(act)

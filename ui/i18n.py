@@ -7,6 +7,11 @@ Qt Linguist) compiled to ``.qm``; both are committed. After changing user-facing
     .venv/bin/python -m ui.i18n update     # pyside6-lupdate over ui/*.py, then pyside6-lrelease
 
 A test checks that the committed ``.qm`` matches its ``.ts``. Use from the GUI thread.
+
+The schema and the format registry are data of the Qt-free core, written in English; the texts of
+the default schema (``resources/schemas/news.toml``) and of the registered formats are listed here
+so that they are translated too (:func:`attribute_title`, :func:`choice_title`, :func:`schema_text`,
+:func:`format_description`). A project's own labels and attributes keep the text they were given.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from ui.icons import resource_path
 
@@ -62,6 +67,119 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
 def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
     for translator in translators:
         app.removeTranslator(translator)
+
+
+# ---- texts of the default schema and of the format registry -------------------------------------------
+
+def attribute_title(name: str) -> str:
+    """The form label of a schema attribute: translated for the default schema, else its name."""
+    tr = QCoreApplication.translate
+    titles = {
+        "value": tr("schema", "value"),
+        "low": tr("schema", "low"),
+        "high": tr("schema", "high"),
+        "bound": tr("schema", "bound"),
+        "unit": tr("schema", "unit"),
+        "scale": tr("schema", "scale"),
+        "referent": tr("schema", "referent"),
+        "date": tr("schema", "date"),
+        "granularity": tr("schema", "granularity"),
+        "ambiguous": tr("schema", "ambiguous"),
+        "checkworthiness": tr("schema", "check-worthiness"),
+        "verifiable": tr("schema", "verifiable"),
+        "numeric_type": tr("schema", "numeric type"),
+        "notes": tr("schema", "notes"),
+        "flag": tr("schema", "flag"),
+        "normalized": tr("schema", "normalized"),
+    }
+    return titles.get(name, name.replace("_", " "))
+
+
+def choice_title(attribute: str, value: str) -> str:
+    """How an enum value of the default schema is shown; other values are shown as they are stored."""
+    tr = QCoreApplication.translate
+    titles = {
+        ("granularity", "day"): tr("schema", "day"),
+        ("granularity", "month"): tr("schema", "month"),
+        ("granularity", "year"): tr("schema", "year"),
+        ("granularity", "decade"): tr("schema", "decade"),
+        ("granularity", "century"): tr("schema", "century"),
+        ("checkworthiness", "non_factual"): tr("schema", "non-factual"),
+        ("checkworthiness", "unimportant_factual"): tr("schema", "unimportant factual"),
+        ("checkworthiness", "checkworthy_factual"): tr("schema", "check-worthy factual"),
+        ("numeric_type", "statistical"): tr("schema", "statistical"),
+        ("numeric_type", "temporal"): tr("schema", "temporal"),
+        ("numeric_type", "comparison"): tr("schema", "comparison"),
+        ("numeric_type", "interval"): tr("schema", "interval"),
+    }
+    return titles.get((attribute, value), value)
+
+
+SCHEMA_TEXTS = (
+    # attribute descriptions
+    QT_TRANSLATE_NOOP("schema", "Normalised value: a decimal with '.' and no grouping"),
+    QT_TRANSLATE_NOOP("schema", "Lower end of a range or interval"),
+    QT_TRANSLATE_NOOP("schema", "Upper end of a range or interval"),
+    QT_TRANSLATE_NOOP("schema", "How the value bounds the quantity (hơn → >, khoảng → ~, ít nhất → ≥ …)"),
+    QT_TRANSLATE_NOOP("schema", "%, an ISO 4217 currency (VND, USD …) or a measure unit"),
+    QT_TRANSLATE_NOOP("schema", "Scale word multiplied into the value (nghìn → 1000, triệu → 1000000 …)"),
+    QT_TRANSLATE_NOOP("schema", "The noun the figure counts (595 Đảng bộ → Đảng bộ)"),
+    QT_TRANSLATE_NOOP("schema", "ISO date; XXXX for an unknown year (XXXX-09), YYYY-MM for a month"),
+    QT_TRANSLATE_NOOP("schema", "The reading cannot be decided (thousands dot or decimal point?)"),
+    QT_TRANSLATE_NOOP("schema", "Is this worth checking?"),
+    QT_TRANSLATE_NOOP("schema", "Flag this claim for the editors' review"),
+    QT_TRANSLATE_NOOP("schema", "A normalised form or external reference (brat N lines)"),
+    # layer descriptions
+    QT_TRANSLATE_NOOP("schema", "People, organisations, places and document references"),
+    QT_TRANSLATE_NOOP("schema", "Numbers with a normalised value"),
+    QT_TRANSLATE_NOOP("schema", "Check-worthy statements, linked to the figures and entities they rest on"),
+    # label descriptions
+    QT_TRANSLATE_NOOP("schema", "A person"),
+    QT_TRANSLATE_NOOP("schema", "An organisation, party body or institution"),
+    QT_TRANSLATE_NOOP("schema", "A place: province, district, country"),
+    QT_TRANSLATE_NOOP("schema", "Another named thing: event, law, product"),
+    QT_TRANSLATE_NOOP("schema", "A document reference such as 35-CT/TW or 30/2020/NĐ-CP (not a figure)"),
+    QT_TRANSLATE_NOOP("schema", "A count of things"),
+    QT_TRANSLATE_NOOP("schema", "A percentage"),
+    QT_TRANSLATE_NOOP("schema", "An amount of money"),
+    QT_TRANSLATE_NOOP("schema", "A measured quantity with a unit"),
+    QT_TRANSLATE_NOOP("schema", "A date or a month or a year"),
+    QT_TRANSLATE_NOOP("schema", "A period or term (2015-2020, nhiệm kỳ 2020-2025)"),
+    QT_TRANSLATE_NOOP("schema", "An ordinal, including Roman numerals (khóa XV)"),
+    QT_TRANSLATE_NOOP("schema", "A fraction or ratio (17/17)"),
+    QT_TRANSLATE_NOOP("schema", "A check-worthy statement"),
+)
+"""The descriptions of the default schema, for pyside6-lupdate to find."""
+
+
+def schema_text(text: str) -> str:
+    """A description from the schema (of a label, layer or attribute), translated when it is a known one."""
+    return QCoreApplication.translate("schema", text) if text else text
+
+
+FORMAT_TEXTS = (
+    QT_TRANSLATE_NOOP("formats", "Annotator JSONL: {id, text, meta, spans:[{start,end,label,attrs}]}"),
+    QT_TRANSLATE_NOOP("formats", "Plain text files (one document each) or folders of them"),
+    QT_TRANSLATE_NOOP("formats", "Markdown: the article text"),
+    QT_TRANSLATE_NOOP("formats", "HTML: the article text (scripts, styles and navigation dropped)"),
+    QT_TRANSLATE_NOOP("formats", "Word documents"),
+    QT_TRANSLATE_NOOP("formats", "Prodigy JSONL (tokens, token_end inclusive)"),
+    QT_TRANSLATE_NOOP("formats", "doccano JSONL (sequence labelling, with relations when there are any)"),
+    QT_TRANSLATE_NOOP("formats", "Label Studio JSON tasks (offsets as Label Studio counts them)"),
+    QT_TRANSLATE_NOOP("formats", "brat standoff (.txt + .ann): T, R, A, N and # lines"),
+    QT_TRANSLATE_NOOP("formats", "CoNLL-2003 (4 columns, -DOCSTART-), IOB2 tags"),
+    QT_TRANSLATE_NOOP("formats", "Token per line, IOB2 tags, nested spans in extra columns"),
+    QT_TRANSLATE_NOOP("formats", "Token per line, BILOU tags, nested spans in extra columns"),
+    QT_TRANSLATE_NOOP("formats", "spaCy DocBin (.spacy): doc.ents and doc.spans[layer]"),
+    QT_TRANSLATE_NOOP("formats", "Hugging Face datasets JSONL: tokens + ner_tags with declared features"),
+    QT_TRANSLATE_NOOP("formats", "Hugging Face datasets Parquet"),
+)
+"""The descriptions of the registered formats (``annotator/formats``), for pyside6-lupdate to find."""
+
+
+def format_description(text: str) -> str:
+    """A format's description from the registry, translated when it is a known one."""
+    return QCoreApplication.translate("formats", text) if text else text
 
 
 def _tool(name: str) -> str:

@@ -861,7 +861,18 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def show_shortcuts(self) -> ShortcutsDialog:
-        sections = [(m.title(), [a for a in m.actions() if not a.isSeparator()]) for m in self.menus.values()]
+        def flat(menu: QMenu) -> list[QAction]:
+            """The menu's actions with those of its submenus (Status, Panels); Tag as has its own section."""
+            found: list[QAction] = []
+            for act in menu.actions():
+                sub = act.menu()
+                if isinstance(sub, QMenu) and sub is not self.tag_menu:
+                    found.extend(flat(sub))
+                elif not act.isSeparator():
+                    found.append(act)
+            return found
+
+        sections = [(m.title(), flat(m)) for m in self.menus.values()]
         sections.insert(5, (self.tr("Tag as"), list(self.label_actions.values())))
         dialog = ShortcutsDialog(sections, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -63,6 +63,7 @@ from annotator.review import (
 )
 from ui import icons
 from ui.bus import ProjectBus
+from ui.i18n import choice_title
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -688,7 +689,8 @@ class ReviewWindow(QMainWindow):
     def _show_current(self) -> None:
         record = self.current()
         if record is None:
-            self.detail.setHtml(f"<p>{html.escape(self.tr('No claim in the queue with these filters.'))}</p>")
+            empty = self.tr("No claim in the queue with these filters.")
+            self.detail.setHtml(f"<p>{html.escape(empty)}</p>")
             self._checks = {}
         else:
             full = self.project.claims.get(record.id)
@@ -840,10 +842,14 @@ class ReviewWindow(QMainWindow):
 
     def _claim_html(self, r: ClaimRecord) -> str:
         e = html.escape
+        # tr() outside the f-strings: pyside6-lupdate does not look inside them
+        titles = {"claim": self.tr("claim {id}").format(id=r.id), "figures": self.tr("Figures"),
+                  "entities": self.tr("Entities"), "note": self.tr("Note from the editor:"),
+                  "rationale": self.tr("Rationale"), "evidence": self.tr("Evidence"), "history": self.tr("History")}
         color = STATE_COLORS.get(r.state, "#80868b")
         parts = [f'<p><b style="color:{color}">{e(state_name(r.state))}</b>'
                  + (f" · <b>{e(r.rating_text or verdict_name(r.verdict))}</b>" if r.verdict else "")
-                 + f" · {e(self.tr('claim {id}').format(id=r.id))}</p>"]
+                 + f" · {e(titles['claim'])}</p>"]
         sentence, claim = r.sentence, r.text.strip()
         at = sentence.find(claim)
         marked = (e(sentence) if at < 0 else
@@ -858,23 +864,23 @@ class ReviewWindow(QMainWindow):
                  (self.tr("Check-worthiness"), checkworthiness_name(r.checkworthiness)),
                  (self.tr("Verifiable"), "" if r.verifiable is None else self.tr("yes") if r.verifiable
                   else self.tr("no")),
-                 (self.tr("Numeric type"), r.numeric_type or ""), (self.tr("Notes"), r.notes),
+                 (self.tr("Numeric type"), choice_title("numeric_type", r.numeric_type or "")), (self.tr("Notes"), r.notes),
                  (self.tr("Annotator"), r.annotator or ""), (self.tr("Reviewer"), r.reviewer or "")]
         parts.append("<table cellspacing=0 cellpadding=2>" + "".join(
             f"<tr><td style='color:#80868b'>{e(k)}</td><td>{e(v)}</td></tr>" for k, v in facts if v) + "</table>")
         if r.figures:
-            parts.append(f"<h4>{e(self.tr('Figures'))}</h4><table cellspacing=0 cellpadding=2>" + "".join(
+            parts.append(f"<h4>{e(titles['figures'])}</h4><table cellspacing=0 cellpadding=2>" + "".join(
                 f"<tr><td>{e(f.text)}</td><td style='color:#80868b'>{e(f.label)}</td><td>→ <b>{e(f.value)}</b></td>"
                 "</tr>" for f in r.figures) + "</table>")
         if r.entities:
-            parts.append(f"<h4>{e(self.tr('Entities'))}</h4><p>" + ", ".join(
+            parts.append(f"<h4>{e(titles['entities'])}</h4><p>" + ", ".join(
                 f"{e(x.name)} <span style='color:#80868b'>{e(x.label)}</span>" for x in r.entities) + "</p>")
         if r.note:
-            parts.append(f"<p><b>{e(self.tr('Note from the editor:'))}</b> {e(r.note)}</p>")
+            parts.append(f"<p><b>{e(titles['note'])}</b> {e(r.note)}</p>")
         if r.rationale:
-            parts.append(f"<h4>{e(self.tr('Rationale'))}</h4><p>{e(r.rationale)}</p>")
+            parts.append(f"<h4>{e(titles['rationale'])}</h4><p>{e(r.rationale)}</p>")
         if r.evidence:
-            parts.append(f"<h4>{e(self.tr('Evidence'))}</h4><ul>" + "".join(
+            parts.append(f"<h4>{e(titles['evidence'])}</h4><ul>" + "".join(
                 f"<li><a href='{e(x.url)}'>{e(x.url)}</a> {e(x.publisher)} <i>{e(x.stance)}</i>"
                 + (f"<br><i>“{e(x.quote)}”</i>" if x.quote else "") + "</li>" for x in r.evidence) + "</ul>")
         if r.history:
@@ -882,11 +888,12 @@ class ReviewWindow(QMainWindow):
             for h in reversed(r.history):
                 s = h.get("summary", {})
                 what = h["op"].removeprefix("review.")
+                what = action_name(what).replace("&", "").rstrip("…") if what in ACTIONS else what
                 step = f"{state_name(s['from'])} → {state_name(s['to'])}" if "from" in s and "to" in s else ""
                 extra = s.get("reason") or (verdict_name(s.get("verdict")) if s.get("verdict") else "")
                 rows.append(f"<tr><td style='color:#80868b'>{e(h['at'][:16].replace('T', ' '))}</td>"
                             f"<td>{e(h['actor'] or '')}</td><td>{e(what)}</td><td>{e(step)}</td><td>{e(extra)}</td></tr>")
-            parts.append(f"<h4>{e(self.tr('History'))}</h4><table cellspacing=0 cellpadding=3>{''.join(rows)}</table>")
+            parts.append(f"<h4>{e(titles['history'])}</h4><table cellspacing=0 cellpadding=3>{''.join(rows)}</table>")
         return "".join(parts)
 
 

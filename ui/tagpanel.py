@@ -55,6 +55,7 @@ from annotator.errors import ValidationError
 from annotator.model import Layer, Span, SpanState
 from annotator.schema import AttributeDef, LabelDef, Schema
 from ui import icons
+from ui.i18n import attribute_title, choice_title, schema_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -101,7 +102,7 @@ class LabelButton(QAbstractButton):
     def _tooltip(self) -> str:
         lines = [f"<b>{self.label.name}</b>"]
         if self.label.description:
-            lines.append(self.label.description)
+            lines.append(schema_text(self.label.description))
         if self.label.key:
             lines.append(self.tr("Key: {key} (tags the selection, or changes the selected span's label)")
                          .format(key=f"<b>{self.label.key.upper()}</b>"))
@@ -183,7 +184,7 @@ class LabelPanel(QWidget):
                 continue
             title = QLabel(layer_title(layer), self)
             title.setProperty("role", "panel-title")
-            title.setToolTip(schema.layer_descriptions.get(layer, ""))
+            title.setToolTip(schema_text(schema.layer_descriptions.get(layer, "")))
             self._layout.addWidget(title)
             grid_host = QWidget(self)
             grid = QGridLayout(grid_host)
@@ -405,7 +406,7 @@ class AttributeField:
             box = QComboBox(editor)
             box.addItem("—", None)
             for choice in attr.choices:
-                box.addItem(choice, choice)
+                box.addItem(choice_title(attr.name, choice), choice)
             box.activated.connect(lambda _i: editor._commit(self))
             self.widget = box
         elif t == "bool":
@@ -425,9 +426,9 @@ class AttributeField:
             line.textEdited.connect(lambda _t: self.check())
             line.editingFinished.connect(lambda: editor._commit(self))
             self.widget = line
-        self.widget.setAccessibleName(attr.name)
+        self.widget.setAccessibleName(attribute_title(attr.name))
         if attr.description:
-            self.widget.setToolTip(attr.description)
+            self.widget.setToolTip(schema_text(attr.description))
 
     def placeholder(self) -> str:
         t = self.attr.type
@@ -627,10 +628,10 @@ class AttributeEditor(QWidget):
             column.addWidget(field.widget)
             column.addWidget(field.error)
             field.error.setParent(box)
-            label = QLabel(attr.name.replace("_", " "), self.form_host)
+            label = QLabel(attribute_title(attr.name), self.form_host)
             label.setBuddy(field.widget)
             if attr.description:
-                label.setToolTip(attr.description)
+                label.setToolTip(schema_text(attr.description))
             self.form.addRow(label, box)
             label.show()  # now, not at the next event loop pass as the layout would
             box.show()
