@@ -222,6 +222,9 @@ class Documents:
         with project.operation("documents.import", undoable=False, summary={"from": imported_from}) as op:
             span_rows: builtins.list[tuple[Any, ...]] = []
             link_rows: builtins.list[tuple[Any, ...]] = []
+            # (start, end, label) of the spans buffered per document, not yet in the table: a
+            # later record with the same text must not add them again
+            buffered: dict[int, set[tuple[int, int, str]]] = {}
             for n, rec in enumerate(records, 1):
                 try:
                     # a savepoint per record only when bad records are to be skipped; otherwise the
@@ -231,7 +234,7 @@ class Documents:
                         links_one: builtins.list[tuple[Any, ...]] = []
                         one = ImportResult()
                         self._import_one(rec, one, spans_one, links_one, schema, t, actor, origin,
-                                         imported_from, normalized, add_labels, new_labels, gold)
+                                         imported_from, normalized, add_labels, new_labels, gold, buffered)
                     result.documents_added += one.documents_added
                     result.documents_matched += one.documents_matched
                     result.spans_added += one.spans_added
@@ -240,8 +243,11 @@ class Documents:
                     result.entities_added |= one.entities_added
                     span_rows.extend(spans_one)
                     link_rows.extend(links_one)
+                    for row in spans_one:
+                        buffered.setdefault(row[1], set()).add((row[2], row[3], row[4]))
                     if len(span_rows) >= 20000:
                         self._flush(span_rows, link_rows)
+                        buffered.clear()
                 except (ValidationError, ValueError) as exc:
                     where = rec.ext_id or rec.title or f"record {n}"
                     if errors is None:
@@ -301,7 +307,8 @@ class Documents:
     def _import_one(self, rec: DocRecord, result: ImportResult, span_rows: builtins.list[tuple[Any, ...]],
                     link_rows: builtins.list[tuple[Any, ...]], schema: Any, t: str, actor: str, origin: Origin,
                     imported_from: str | None, normalized: bool, add_labels: bool,
-                    new_labels: builtins.list[str], gold: bool) -> None:
+                    new_labels: builtins.list[str], gold: bool,
+                    buffered: dict[int, set[tuple[int, int, str]]]) -> None:
         conn = self.store.conn
         if not isinstance(rec.text, str):
             raise ValidationError("the text is missing or not a string")
@@ -326,6 +333,7 @@ class Documents:
             result.documents_matched.append(doc_id)
             have = {(a, b, c) for a, b, c in conn.execute(
                 'SELECT start, "end", label FROM spans WHERE doc_id = ?', (doc_id,))}
+            have |= buffered.get(doc_id, set())
         else:
             cur = conn.execute(
                 "INSERT INTO documents (uid, title, text, text_hash, length, status, source_url, published, "

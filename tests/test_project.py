@@ -169,6 +169,16 @@ def test_reimporting_the_same_text_adds_no_duplicate(project: Project) -> None:
     assert project.documents.count() == 1
 
 
+@pytest.mark.parametrize("skip_bad", [False, True])
+def test_the_same_text_twice_in_one_import_adds_its_spans_once(project: Project, skip_bad: bool) -> None:
+    # the spans of the first copy are still buffered when the second copy is matched
+    recs = [DocRecord(text="Sơn La", spans=[SpanRecord(0, 6, "LOC")]) for _ in range(2)]
+    result = project.documents.import_records(recs, errors=[] if skip_bad else None)
+    assert len(result.documents_added) == 1 and len(result.documents_matched) == 1
+    assert (result.spans_added, result.spans_skipped) == (1, 1)
+    assert [(s.start, s.end, s.label) for s in project.spans.for_doc(result.documents_added[0])] == [(0, 6, "LOC")]
+
+
 def test_entities_and_links(project: Project, doc: int) -> None:
     (eid,) = project.entities.add(name="Lê Hồng Long", type="PER", aliases=["Lu Honglong"]).entities
     (sid,) = project.spans.add(doc_id=doc, start=4, end=16, label="PER", entity_id=eid).spans
