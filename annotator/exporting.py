@@ -81,6 +81,13 @@ def _order(row: Any) -> tuple[int, int, int]:
 def project_records(project: Project, sel: Selection | None = None,
                     doc_ids: Iterable[int] | None = None) -> Iterator[DocRecord]:
     """Stream the selected documents with their selected spans and links, in batches."""
+    for _doc_id, rec in _records_by_id(project, sel, doc_ids):
+        yield rec
+
+
+def _records_by_id(project: Project, sel: Selection | None,
+                   doc_ids: Iterable[int] | None) -> Iterator[tuple[int, DocRecord]]:
+    """(document id, record) for :func:`project_records`: the external id need not be unique."""
     sel = sel or Selection()
     ids = list(doc_ids) if doc_ids is not None else selected_doc_ids(project, sel)
     store = project.store
@@ -133,7 +140,7 @@ def project_records(project: Project, sel: Selection | None = None,
             ext_of = {sid: ext for sid, ext in ((r[0], r[11] or f"T{r[0]}") for r in rows) if sid in kept}
             links = [LinkRecord(ext_of[s], ext_of[t], role, ext) for _d, s, t, role, ext in links_by_doc[doc_id]
                      if s in ext_of and t in ext_of]
-            yield DocRecord(
+            yield doc_id, DocRecord(
                 text=d["text"], spans=spans, links=links, title=d["title"], ext_id=d["ext_id"] or str(d["id"]),
                 meta=json.loads(d["meta"] or "{}"), source_url=d["source_url"], published=d["published"],
                 language=d["language"], imported_from=d["imported_from"], status=DocStatus(d["status"]),
@@ -194,13 +201,17 @@ def project_jsonl_lines(project: Project, sel: Selection | None = None,
             [*chunk, *params],
         ):
             spans_json[doc_id] = (js, n)
-        slow = {r.ext_id: r for r in project_records(project, sel, [d for d in chunk if d in linked])} if linked else {}
-        for d in store.query(
+        slow = dict(_records_by_id(project, sel, [d for d in chunk if d in linked])) if linked else {}
+        docs = {d["id"]: d for d in store.query(
             f"SELECT id, title, text, ext_id, meta, source_url, published, language, status FROM documents "
-            f"WHERE id IN ({marks})", chunk):
+            f"WHERE id IN ({marks})", chunk)}
+        for doc_id in chunk:  # in the order asked for, as project_records gives them
+            d = docs.get(doc_id)
+            if d is None:
+                continue
             ext = d["ext_id"] or str(d["id"])
-            if d["id"] in linked:
-                rec = slow[ext]
+            if doc_id in linked:
+                rec = slow[doc_id]
                 yield json.dumps(record_to_obj(rec), ensure_ascii=False), len(rec.spans), len(rec.links)
                 continue
             dumps = json.dumps

@@ -184,3 +184,17 @@ def test_fast_jsonl_export_gives_the_same_records_as_the_general_path(demo: Proj
     write_jsonl(project_records(demo, sel), tmp_path / "general.jsonl")
     assert _records_key(tmp_path / "fast.jsonl") == _records_key(tmp_path / "general.jsonl")
     assert fast.documents == 4
+
+
+def test_jsonl_export_keeps_linked_documents_that_share_an_external_id(project: Project, tmp_path: Path) -> None:
+    # ids from two source files may repeat ("1" in each); documents with links take the general path
+    from annotator.model import LinkRecord
+
+    def rec(text: str) -> DocRecord:
+        return DocRecord(text, [SpanRecord(0, 3, "PER", ext_id="a"), SpanRecord(4, 7, "ORG", ext_id="b")],
+                         links=[LinkRecord("a", "b", "member_of")], ext_id="1")
+
+    project.documents.import_records([rec("Ann Acm x"), rec("Bob Bcm y")], normalized=True)
+    run_export(project, "jsonl", tmp_path / "out.jsonl")
+    lines = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(o["id"], o["text"], len(o["links"])) for o in lines] == [("1", "Ann Acm x", 1), ("1", "Bob Bcm y", 1)]
