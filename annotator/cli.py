@@ -157,6 +157,24 @@ def _csv(value: str | None) -> set[str] | None:
     return {v.strip() for v in value.split(",") if v.strip()} if value else None
 
 
+def _split_ratios(_ctx: click.Context, _param: click.Parameter, value: str | None) -> list[float] | None:
+    if not value:
+        return None
+    try:
+        return [float(x) for x in value.split(",")]
+    except ValueError:
+        raise click.BadParameter(f"{value!r}: expected numbers separated by commas, e.g. 0.8,0.1,0.1") from None
+
+
+def _tokenizer_name(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    from annotator.formats.tokens import check_tokenizer_name
+
+    try:
+        return None if value is None else check_tokenizer_name(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 @main.command(context_settings=CONTEXT)
 @click.argument("project", type=click.Path(exists=True))
 @click.option("--format", "-f", "fmt", default="jsonl", show_default=True,
@@ -170,11 +188,13 @@ def _csv(value: str | None) -> set[str] | None:
 @click.option("--annotator", help="Only spans by these annotators (comma-separated).")
 @click.option("--source", type=click.Choice(["auto", "gold", "all"]), default="auto", show_default=True,
               help="auto: the adjudicated gold layer where there is one, else every accepted span.")
-@click.option("--split", help="Train/dev/test split by document, e.g. 0.8,0.1,0.1 (writes OUTPUT/train.EXT …).")
+@click.option("--split", callback=_split_ratios,
+              help="Train/dev/test split by document, e.g. 0.8,0.1,0.1 (writes OUTPUT/train.EXT …).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the split.")
-@click.option("--tokenizer", default=None, help="Token formats: default, spacy:LANG, vi-syllable, vi-word.")
+@click.option("--tokenizer", default=None, callback=_tokenizer_name,
+              help="Token formats: simple (the default), vi (syllables), vi-words, vi-pyvi, spacy:LANG.")
 def export(project: str, fmt: str, output: str, layer: str | None, label: str | None, include_suggested: bool,
-           status: str | None, annotator: str | None, source: str, split: str | None, seed: int,
+           status: str | None, annotator: str | None, source: str, split: list[float] | None, seed: int,
            tokenizer: str | None) -> None:
     """Export the project. Never leaves a half-written file: output appears only when complete.
 
@@ -191,10 +211,9 @@ def export(project: str, fmt: str, output: str, layer: str | None, label: str | 
     with open_project(project) as p, errors_to_exit():
         from annotator.export_run import run_export
 
-        ratios = [float(x) for x in split.split(",")] if split else None
         update, finish = progress_callback("Exporting")
         try:
-            reports = run_export(p, fmt, Path(output), sel, split=ratios, seed=seed, tokenizer=tokenizer,
+            reports = run_export(p, fmt, Path(output), sel, split=split, seed=seed, tokenizer=tokenizer,
                                  progress=update)
         finally:
             finish()

@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from annotator.cli import main
+from annotator.model import SpanRecord
 from annotator.project import Project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,6 +93,29 @@ def test_bad_input_names_file_and_line_and_changes_nothing(tmp_path: Path) -> No
     assert "bad.jsonl:2" in r.output and "outside the text" in r.output
     with Project.open(p) as proj:
         assert proj.documents.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [(["--tokenizer", "vi-word"], "unknown tokenizer 'vi-word'"),
+     (["--split", "0.8,x"], "expected numbers separated by commas")],
+)
+def test_bad_export_options_are_usage_errors(tmp_path: Path, option: list[str], message: str) -> None:
+    run("init", str(tmp_path / "p"))
+    r = CliRunner().invoke(main, ["export", str(tmp_path / "p"), "-f", "conll", "-o", str(tmp_path / "o"), *option])
+    assert r.exit_code == 2 and message in r.output
+    assert not (tmp_path / "o").exists()
+
+
+def test_export_with_a_named_tokenizer_and_split(tmp_path: Path) -> None:
+    with Project.create(tmp_path / "p") as proj:
+        for n in range(4):
+            proj.documents.add(f"Sơn La {n}", spans=[SpanRecord(0, 6, "LOC")])
+    r = run("export", str(tmp_path / "p"), "-f", "iob2", "-o", str(tmp_path / "o"), "--tokenizer", " vi-words ",
+            "--split", "0.5,0.5")
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "o" / "train.iob").read_text(encoding="utf-8").count("B-LOC") == 2
+    assert "Sơn_La B-LOC" in (tmp_path / "o" / "dev.iob").read_text(encoding="utf-8")
 
 
 def test_missing_project_is_a_clear_error(tmp_path: Path) -> None:

@@ -57,6 +57,7 @@ __all__ = [
     "SpacyTokenizer",
     "VietnameseTokenizer",
     "get_tokenizer",
+    "check_tokenizer_name",
     "TokenIndex",
     "split_tokens",
     "TokenSpan",
@@ -360,16 +361,31 @@ class SpacyTokenizer:
         return [(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space and t.text.strip()]
 
 
+_SIMPLE_NAMES = ("simple", "default", "whitespace")
+
+
+def check_tokenizer_name(name: str) -> str:
+    """``name`` without surrounding space when :func:`get_tokenizer` knows it, else ValueError.
+
+    Loads nothing (a command line checks its option with it before any work starts).
+    """
+    name = name.strip()
+    if name in _SIMPLE_NAMES or name in ("vi", "vi-words", "vi-pyvi") or name.startswith("spacy:"):
+        return name
+    raise ValueError(f"unknown tokenizer {name!r}; use simple, vi, vi-words, vi-pyvi or spacy:<lang>")
+
+
 def get_tokenizer(spec: str | Tokenizer | None = None, *, problems: list[str] | None = None) -> Tokenizer:
     """The tokeniser named by ``spec`` (see the module doc), or ``spec`` itself.
 
     When an optional dependency is missing, falls back and appends a sentence to ``problems``.
+    An unknown name raises ValueError.
     """
     if spec is not None and not isinstance(spec, str):
         return spec
-    name = (spec or "simple").strip()
+    name = check_tokenizer_name(spec or "simple")
     note = problems.append if problems is not None else (lambda _m: None)
-    if name in ("simple", "default", "whitespace"):
+    if name in _SIMPLE_NAMES:
         return SimpleTokenizer()
     if name == "vi":
         return VietnameseTokenizer()
@@ -382,20 +398,18 @@ def get_tokenizer(spec: str | Tokenizer | None = None, *, problems: list[str] | 
             note("tokenizer vi-pyvi: pyvi is not installed; used the shipped Vietnamese word list (vi-words)")
             return VietnameseTokenizer.with_word_list()
         return PyviTokenizer()
-    if name.startswith("spacy:"):
-        lang = name.split(":", 1)[1]
-        tok = SpacyTokenizer(lang)
-        try:
-            tok.load()
-        except Exception as exc:  # ImportError, or spaCy's own error for an unknown language
-            fallback: Tokenizer = VietnameseTokenizer()
-            if lang != "vi":
-                fallback = SimpleTokenizer()
-            note(f"tokenizer {name}: cannot load spaCy's {lang!r} tokenizer ({type(exc).__name__}: {exc}); "
-                 f"used {fallback.name}")
-            return fallback
-        return tok
-    raise ValueError(f"unknown tokenizer {name!r}; use simple, vi, vi-words, vi-pyvi or spacy:<lang>")
+    lang = name.split(":", 1)[1]  # "spacy:<lang>", the one name left
+    tok = SpacyTokenizer(lang)
+    try:
+        tok.load()
+    except Exception as exc:  # ImportError, or spaCy's own error for an unknown language
+        fallback: Tokenizer = VietnameseTokenizer()
+        if lang != "vi":
+            fallback = SimpleTokenizer()
+        note(f"tokenizer {name}: cannot load spaCy's {lang!r} tokenizer ({type(exc).__name__}: {exc}); "
+             f"used {fallback.name}")
+        return fallback
+    return tok
 
 
 def split_tokens(tok: Tokenizer, text: str) -> tuple[list[str], list[int], list[int]]:
