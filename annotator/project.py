@@ -268,27 +268,25 @@ class History:
         return None
 
     def revert(self, event_id: EventId | int | None = None) -> Changes:
-        target = self.last_undoable() if event_id is None else int(event_id)
-        if target is None:
-            raise ProjectError("nothing to undo")
-        if self.is_undone(target):
-            raise ProjectError(f"event {target} is undone already")
-        op_name, rows = self._rows(target)
-        self.project.claims.check_replay(rows)
-        with self.project.operation(f"undo:{op_name}", summary={"event": target}) as op:
-            op.reverts = target
-            replay(op, rows, backwards=True)
-        return op.result
+        """Undo an event (the actor's latest undoable one by default): a new event reverting it."""
+        return self._replay(self.last_undoable() if event_id is None else int(event_id), undo=True)
 
     def reapply(self, event_id: EventId | int | None = None) -> Changes:
-        target = self.last_undone() if event_id is None else int(event_id)
+        """Redo an undone event (the latest undone one by default): a new event applying it again."""
+        return self._replay(self.last_undone() if event_id is None else int(event_id), undo=False)
+
+    def _replay(self, target: int | None, *, undo: bool) -> Changes:
+        verb = "undo" if undo else "redo"
         if target is None:
-            raise ProjectError("nothing to redo")
-        if not self.is_undone(target):
-            raise ProjectError(f"event {target} is not undone")
+            raise ProjectError(f"nothing to {verb}")
+        if self.is_undone(target) == undo:
+            raise ProjectError(f"event {target} is undone already" if undo else f"event {target} is not undone")
         op_name, rows = self._rows(target)
         self.project.claims.check_replay(rows)
-        with self.project.operation(f"redo:{op_name}", summary={"event": target}) as op:
-            op.redoes = target
-            replay(op, rows, backwards=False)
+        with self.project.operation(f"{verb}:{op_name}", summary={"event": target}) as op:
+            if undo:
+                op.reverts = target
+            else:
+                op.redoes = target
+            replay(op, rows, backwards=undo)
         return op.result

@@ -16,7 +16,7 @@ import itertools
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -489,22 +489,17 @@ def replay(op: Operation, rows: list[list[Any]], *, backwards: bool) -> None:
             if table == "documents":
                 raise ProjectError("cannot bring back a deleted document by undo")
             op.insert(table, dict(new))
-        elif new is None:  # delete
+        else:  # delete, or update
             if current is None:
                 raise ProjectError(f"cannot replay: {table[:-1]} {id_} is gone")
             cur = dict(current)
-            if any(cur.get(k) != v for k, v in old.items() if k != "text"):
+            # a row to delete must be as recorded (its text is not in the log); a row to update
+            # too, but for the time of its last change
+            ignored = "text" if new is None else "updated_at"
+            if any(cur.get(k) != v for k, v in old.items() if k != ignored):
                 raise ProjectError(f"cannot undo: {table[:-1]} {id_} was changed since "
                                    f"({', '.join(k for k, v in old.items() if cur.get(k) != v)})")
-            op.delete(table, id_)
-        else:
-            if current is None:
-                raise ProjectError(f"cannot replay: {table[:-1]} {id_} is gone")
-            cur = dict(current)
-            if any(cur.get(k) != v for k, v in old.items() if k != "updated_at"):
-                raise ProjectError(f"cannot undo: {table[:-1]} {id_} was changed since "
-                                   f"({', '.join(k for k, v in old.items() if cur.get(k) != v)})")
-            op.update(table, id_, dict(new))
-
-
-Guard = Callable[[Operation, list[list[Any]]], None]
+            if new is None:
+                op.delete(table, id_)
+            else:
+                op.update(table, id_, dict(new))

@@ -103,6 +103,20 @@ def test_undo_redo_round_trip(project: Project, doc: int) -> None:
         project.redo()
 
 
+def test_undo_and_redo_of_a_named_event_check_its_state(project: Project, doc: int) -> None:
+    changes = project.spans.add(doc_id=doc, start=4, end=16, label="PER")
+    (sid,), ev = changes.spans, changes.event_id
+    with pytest.raises(ProjectError, match=f"event {ev} is not undone"):
+        project.redo(ev)
+    project.undo(ev)
+    with pytest.raises(ProjectError, match=f"event {ev} is undone already"):
+        project.undo(ev)
+    assert project.redo(ev).op == "redo:spans.add"
+    assert project.spans.get(sid).label == "PER"
+    with Project.open(project.path, actor="someone else") as other, pytest.raises(ProjectError, match="nothing to undo"):
+        other.undo()
+
+
 def test_undo_delete_restores_links_and_claim(project: Project, doc: int) -> None:
     (claim,) = project.spans.add(doc_id=doc, start=22, end=len(TEXT), label="CLAIM").spans
     (fig,) = project.spans.add(doc_id=doc, start=22, end=29, label="PERCENT", attrs={"value": "90"}).spans
