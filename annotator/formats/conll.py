@@ -33,6 +33,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
+from functools import partial
 from pathlib import Path
 from typing import IO, Any
 
@@ -495,48 +496,9 @@ def _write_doc(fh: IO[str], doc: _DocTags, report: WriteReport, *, columns: int,
     fh.write("".join(pieces))
 
 
-def write_iob2(
-    records: Iterable[DocRecord],
-    out: Output,
-    *,
-    tokenizer: str | Tokenizer | None = None,
-    columns: int = 2,
-    levels: int = 1,
-    sep: str = " ",
-    sentences: str = "lines",
-    docstart: bool = True,
-    layers: Sequence[str] | None = None,
-    layer_of: Callable[[str], str] | None = None,
-    schema: Any = None,
-    space_in_token: str = "_",
-    progress: Callable[[int], Any] | None = None,
-) -> WriteReport:
-    """Token per line, two columns (``tok tag``) by default, IOB2; options as :func:`write_conll`."""
-    return write_conll(records, out, tokenizer=tokenizer, scheme="IOB2", columns=columns, levels=levels, sep=sep,
-                       sentences=sentences, docstart=docstart, layers=layers, layer_of=layer_of, schema=schema,
-                       space_in_token=space_in_token, progress=progress)
-
-
-def write_bilou(
-    records: Iterable[DocRecord],
-    out: Output,
-    *,
-    tokenizer: str | Tokenizer | None = None,
-    columns: int = 2,
-    levels: int = 1,
-    sep: str = " ",
-    sentences: str = "lines",
-    docstart: bool = True,
-    layers: Sequence[str] | None = None,
-    layer_of: Callable[[str], str] | None = None,
-    schema: Any = None,
-    space_in_token: str = "_",
-    progress: Callable[[int], Any] | None = None,
-) -> WriteReport:
-    """Token per line, two columns (``tok tag``) by default, BILOU; options as :func:`write_conll`."""
-    return write_conll(records, out, tokenizer=tokenizer, scheme="BILOU", columns=columns, levels=levels, sep=sep,
-                       sentences=sentences, docstart=docstart, layers=layers, layer_of=layer_of, schema=schema,
-                       space_in_token=space_in_token, progress=progress)
+#: Token per line, two columns (``tok tag``) by default, IOB2 or BILOU; options as :func:`write_conll`.
+write_iob2 = partial(write_conll, scheme="IOB2", columns=2)
+write_bilou = partial(write_conll, scheme="BILOU", columns=2)
 
 
 def write_conll_layers(
