@@ -178,6 +178,18 @@ class _Rows:
                 "scheme": self.scheme, "tokenizer": tokenizer_name}
 
 
+def _start(tokenizer: str | Tokenizer | None, labels: Sequence[str] | None, scheme: str, layers: Sequence[str],
+           layer_of: Callable[[str], str] | None, schema: Any, unit: str) -> tuple[WriteReport, Tokenizer, _Rows]:
+    """What both writers begin with: the options checked, the report, the tokeniser and the rows."""
+    if scheme not in _SCHEMES:
+        raise ValueError(f"scheme must be IOB2 or BILOU, not {scheme!r}")
+    report = WriteReport()
+    tok = get_tokenizer(tokenizer, problems=report.problems)
+    rows = _Rows(report, tokenizer=tok, labels=labels, scheme=scheme, layers=layers,
+                 layer_of=layer_of or layer_resolver(schema), unit=unit)
+    return report, tok, rows
+
+
 def write_hf_jsonl(
     records: Iterable[DocRecord],
     out: str | os.PathLike[str],
@@ -192,12 +204,7 @@ def write_hf_jsonl(
     progress: Callable[[int], Any] | None = None,
 ) -> WriteReport:
     """JSONL rows ``{id, tokens, ner_tags}`` plus the ``<name>.features.json`` sidecar."""
-    if scheme not in _SCHEMES:
-        raise ValueError(f"scheme must be IOB2 or BILOU, not {scheme!r}")
-    report = WriteReport()
-    tok = get_tokenizer(tokenizer, problems=report.problems)
-    rows = _Rows(report, tokenizer=tok, labels=labels, scheme=scheme, layers=layers,
-                 layer_of=layer_of or layer_resolver(schema), unit=unit)
+    report, tok, rows = _start(tokenizer, labels, scheme, layers, layer_of, schema, unit)
     side = sidecar_path(out)
     with atomic_output(out) as fh:
         for i, rec in enumerate(records):
@@ -231,25 +238,21 @@ def write_hf_parquet(
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    if scheme not in _SCHEMES:
-        raise ValueError(f"scheme must be IOB2 or BILOU, not {scheme!r}")
-    report = WriteReport()
-    tok = get_tokenizer(tokenizer, problems=report.problems)
-    rows = _Rows(report, tokenizer=tok, labels=labels, scheme=scheme, layers=layers,
-                 layer_of=layer_of or layer_resolver(schema), unit=unit)
-    schema = pa.schema([("id", pa.string()), ("tokens", pa.list_(pa.string())), ("ner_tags", pa.list_(pa.int64()))])
+    report, _tok, rows = _start(tokenizer, labels, scheme, layers, layer_of, schema, unit)
+    arrow_schema = pa.schema([("id", pa.string()), ("tokens", pa.list_(pa.string())),
+                              ("ner_tags", pa.list_(pa.int64()))])
     target = Path(out)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".rows", dir=target.parent)
     os.close(fd)
     tmp_path = Path(tmp)
     try:
-        writer = pq.ParquetWriter(tmp_path, schema)
+        writer = pq.ParquetWriter(tmp_path, arrow_schema)
         batch: list[dict[str, Any]] = []
 
         def flush() -> None:
             if batch:
-                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                writer.write_table(pa.Table.from_pylist(batch, schema=arrow_schema))
                 batch.clear()
 
         try:
@@ -267,7 +270,7 @@ def write_hf_parquet(
         # the label names are known only now: copy the row groups into a file whose schema
         # declares them (datasets reads the features from the schema written at the start)
         meta = {"huggingface": json.dumps({"info": {"features": features_dict(rows.names)}})}
-        final_schema = schema.with_metadata(meta)
+        final_schema = arrow_schema.with_metadata(meta)
         src = pq.ParquetFile(tmp_path)
         try:
             with atomic_output(target, binary=True) as fh:
