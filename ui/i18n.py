@@ -73,44 +73,42 @@ def remove_translators(app: QCoreApplication, translators: list[QTranslator]) ->
 
 def attribute_title(name: str) -> str:
     """The form label of a schema attribute: translated for the default schema, else its name."""
-    tr = QCoreApplication.translate
     titles = {
-        "value": tr("schema", "value"),
-        "low": tr("schema", "low"),
-        "high": tr("schema", "high"),
-        "bound": tr("schema", "bound"),
-        "unit": tr("schema", "unit"),
-        "scale": tr("schema", "scale"),
-        "referent": tr("schema", "referent"),
-        "date": tr("schema", "date"),
-        "granularity": tr("schema", "granularity"),
-        "ambiguous": tr("schema", "ambiguous"),
-        "checkworthiness": tr("schema", "check-worthiness"),
-        "verifiable": tr("schema", "verifiable"),
-        "numeric_type": tr("schema", "numeric type"),
-        "notes": tr("schema", "notes"),
-        "flag": tr("schema", "flag"),
-        "normalized": tr("schema", "normalized"),
+        "value": QCoreApplication.translate("schema", "value"),
+        "low": QCoreApplication.translate("schema", "low"),
+        "high": QCoreApplication.translate("schema", "high"),
+        "bound": QCoreApplication.translate("schema", "bound"),
+        "unit": QCoreApplication.translate("schema", "unit"),
+        "scale": QCoreApplication.translate("schema", "scale"),
+        "referent": QCoreApplication.translate("schema", "referent"),
+        "date": QCoreApplication.translate("schema", "date"),
+        "granularity": QCoreApplication.translate("schema", "granularity"),
+        "ambiguous": QCoreApplication.translate("schema", "ambiguous"),
+        "checkworthiness": QCoreApplication.translate("schema", "check-worthiness"),
+        "verifiable": QCoreApplication.translate("schema", "verifiable"),
+        "numeric_type": QCoreApplication.translate("schema", "numeric type"),
+        "notes": QCoreApplication.translate("schema", "notes"),
+        "flag": QCoreApplication.translate("schema", "flag"),
+        "normalized": QCoreApplication.translate("schema", "normalized"),
     }
     return titles.get(name, name.replace("_", " "))
 
 
 def choice_title(attribute: str, value: str) -> str:
     """How an enum value of the default schema is shown; other values are shown as they are stored."""
-    tr = QCoreApplication.translate
     titles = {
-        ("granularity", "day"): tr("schema", "day"),
-        ("granularity", "month"): tr("schema", "month"),
-        ("granularity", "year"): tr("schema", "year"),
-        ("granularity", "decade"): tr("schema", "decade"),
-        ("granularity", "century"): tr("schema", "century"),
-        ("checkworthiness", "non_factual"): tr("schema", "non-factual"),
-        ("checkworthiness", "unimportant_factual"): tr("schema", "unimportant factual"),
-        ("checkworthiness", "checkworthy_factual"): tr("schema", "check-worthy factual"),
-        ("numeric_type", "statistical"): tr("schema", "statistical"),
-        ("numeric_type", "temporal"): tr("schema", "temporal"),
-        ("numeric_type", "comparison"): tr("schema", "comparison"),
-        ("numeric_type", "interval"): tr("schema", "interval"),
+        ("granularity", "day"): QCoreApplication.translate("schema", "day"),
+        ("granularity", "month"): QCoreApplication.translate("schema", "month"),
+        ("granularity", "year"): QCoreApplication.translate("schema", "year"),
+        ("granularity", "decade"): QCoreApplication.translate("schema", "decade"),
+        ("granularity", "century"): QCoreApplication.translate("schema", "century"),
+        ("checkworthiness", "non_factual"): QCoreApplication.translate("schema", "non-factual"),
+        ("checkworthiness", "unimportant_factual"): QCoreApplication.translate("schema", "unimportant factual"),
+        ("checkworthiness", "checkworthy_factual"): QCoreApplication.translate("schema", "check-worthy factual"),
+        ("numeric_type", "statistical"): QCoreApplication.translate("schema", "statistical"),
+        ("numeric_type", "temporal"): QCoreApplication.translate("schema", "temporal"),
+        ("numeric_type", "comparison"): QCoreApplication.translate("schema", "comparison"),
+        ("numeric_type", "interval"): QCoreApplication.translate("schema", "interval"),
     }
     return titles.get((attribute, value), value)
 

@@ -170,130 +170,131 @@
     <name>ClaimQueueModel</name>
     <message>
         <source>#</source>
-        <translation type="unfinished">#</translation>
+        <translation>#</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Trạng thái</translation>
     </message>
     <message>
         <source>Claim</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhận định</translation>
     </message>
     <message>
         <source>Verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>Kết luận</translation>
     </message>
     <message>
         <source>Check-worthiness</source>
-        <translation type="unfinished"></translation>
+        <translation>Mức đáng kiểm chứng</translation>
     </message>
     <message>
         <source>Annotator</source>
-        <translation type="unfinished"></translation>
+        <translation>Người gán nhãn</translation>
     </message>
     <message>
         <source>Article</source>
-        <translation type="unfinished">Bài viết</translation>
+        <translation>Bài viết</translation>
     </message>
 </context>
 <context>
     <name>ClustersDialog</name>
     <message>
         <source>Name variants</source>
-        <translation type="unfinished"></translation>
+        <translation>Biến thể tên</translation>
     </message>
     <message>
         <source>Cluster / spelling</source>
-        <translation type="unfinished"></translation>
+        <translation>Cụm / cách viết</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Loại</translation>
     </message>
     <message>
         <source>Mentions</source>
-        <translation type="unfinished"></translation>
+        <translation>Lần nhắc</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Trạng thái</translation>
     </message>
     <message>
         <source>Proposed clusters</source>
-        <translation type="unfinished"></translation>
+        <translation>Các cụm được đề xuất</translation>
     </message>
     <message>
         <source>&amp;Make one entity</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gộp thành một thực thể</translation>
     </message>
     <message>
         <source>&amp;Tag untagged places…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gán nhãn các chỗ &amp;chưa gán…</translation>
     </message>
     <message>
         <source>one entity</source>
-        <translation type="unfinished"></translation>
+        <translation>một thực thể</translation>
     </message>
     <message>
         <source>{n} unlinked</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} chưa liên kết</translation>
     </message>
     <message>
         <source>Make one entity of {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Gộp thành một thực thể {name}</translation>
     </message>
     <message>
         <source>No untagged place looks like {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có chỗ chưa gán nhãn nào giống {name}.</translation>
     </message>
     <message>
         <source>Suggest {n} mention(s) of {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Gợi ý {n} lần nhắc đến {name}</translation>
     </message>
     <message>
         <source>Suggested {n} mention(s) of {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã gợi ý {n} lần nhắc đến {name}.</translation>
     </message>
 </context>
 <context>
     <name>DecideDialog</name>
     <message>
         <source>Decide claim {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kết luận nhận định {id}</translation>
     </message>
     <message>
         <source>The rating readers see (default: the verdict)</source>
-        <translation type="unfinished"></translation>
+        <translation>Đánh giá mà độc giả thấy (mặc định: kết luận)</translation>
     </message>
     <message>
         <source>One source a line: URL | publisher | stance | quote
 stance: supports, refutes, mixed or context</source>
-        <translation type="unfinished"></translation>
+        <translation>Mỗi dòng một nguồn: URL | đơn vị đăng | lập trường | trích dẫn
+lập trường: supports (ủng hộ), refutes (bác bỏ), mixed (trái chiều) hoặc context (bối cảnh)</translation>
     </message>
     <message>
         <source>&amp;Verdict:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kết luận:</translation>
     </message>
     <message>
         <source>Rating &amp;text:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lời đánh &amp;giá:</translation>
     </message>
     <message>
         <source>&amp;Rationale:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lập luận:</translation>
     </message>
     <message>
         <source>&amp;Evidence:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bằng chứng:</translation>
     </message>
     <message>
         <source>Decide</source>
-        <translation type="unfinished"></translation>
+        <translation>Kết luận</translation>
     </message>
     <message>
         <source>Decide (Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kết luận (Ctrl+Return)</translation>
     </message>
 </context>
 <context>
@@ -394,118 +395,162 @@ stance: supports, refutes, mixed or context</source>
     <name>EntitiesPanel</name>
     <message>
         <source>Filter by name or alias…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lọc theo tên hoặc tên gọi khác…</translation>
     </message>
     <message>
         <source>Filter entities</source>
-        <translation type="unfinished"></translation>
+        <translation>Lọc thực thể</translation>
     </message>
     <message>
         <source>Entity type</source>
-        <translation type="unfinished"></translation>
+        <translation>Loại thực thể</translation>
     </message>
     <message>
         <source>All types</source>
-        <translation type="unfinished"></translation>
+        <translation>Mọi loại</translation>
     </message>
     <message>
         <source>Entities</source>
-        <translation type="unfinished">Thực thể</translation>
+        <translation>Thực thể</translation>
     </message>
     <message>
         <source>Mentions of the entity</source>
-        <translation type="unfinished"></translation>
+        <translation>Các lần nhắc đến thực thể</translation>
     </message>
     <message>
         <source>&amp;Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đổi &amp;tên…</translation>
     </message>
     <message>
         <source>Rename the entity (the old name stays as an alias)</source>
-        <translation type="unfinished"></translation>
+        <translation>Đổi tên thực thể (tên cũ được giữ làm tên gọi khác)</translation>
     </message>
     <message>
         <source>&amp;Merge…</source>
-        <translation type="unfinished">&amp;Hợp nhất…</translation>
+        <translation>&amp;Gộp…</translation>
     </message>
     <message>
         <source>Merge the selected entities into one</source>
-        <translation type="unfinished"></translation>
+        <translation>Gộp các thực thể đã chọn thành một</translation>
     </message>
     <message>
         <source>&amp;Split off…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tá&amp;ch ra…</translation>
     </message>
     <message>
         <source>Move the selected mentions to a new entity</source>
-        <translation type="unfinished"></translation>
+        <translation>Chuyển các lần nhắc đã chọn sang một thực thể mới</translation>
     </message>
     <message>
         <source>&amp;Delete entity</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Xoá thực thể</translation>
     </message>
     <message>
         <source>Delete the entity (its mentions stay, unlinked)</source>
-        <translation type="unfinished"></translation>
+        <translation>Xoá thực thể (các lần nhắc vẫn còn, không còn liên kết)</translation>
     </message>
     <message>
         <source>Name &amp;variants…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Biến thể tên…</translation>
     </message>
     <message>
         <source>Propose clusters of mentions that spell one name differently</source>
-        <translation type="unfinished"></translation>
+        <translation>Đề xuất các cụm lần nhắc viết cùng một tên theo những cách khác nhau</translation>
     </message>
     <message>
         <source>Mentions</source>
-        <translation type="unfinished"></translation>
+        <translation>Lần nhắc</translation>
     </message>
     <message>
         <source>{n} mention(s) of {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} lần nhắc đến {name}</translation>
     </message>
     <message>
         <source>Rename entity to {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Đổi tên thực thể thành {name}</translation>
     </message>
     <message>
         <source>Merge {n} entities into {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Gộp {n} thực thể vào {name}</translation>
     </message>
     <message>
         <source>Split {n} mention(s) off into {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tách {n} lần nhắc sang {name}</translation>
     </message>
     <message>
         <source>Delete {n} entit(ies)</source>
-        <translation type="unfinished"></translation>
+        <translation>Xoá {n} thực thể</translation>
+    </message>
+    <message>
+        <source>Select an entity mention first.</source>
+        <translation>Hãy chọn một lần nhắc đến thực thể trước.</translation>
+    </message>
+    <message>
+        <source>Link «{text}» to new entity {name}</source>
+        <translation>Liên kết «{text}» với thực thể mới {name}</translation>
+    </message>
+    <message>
+        <source>Link «{text}» to {name}</source>
+        <translation>Liên kết «{text}» với {name}</translation>
+    </message>
+    <message>
+        <source>Select an entity or figure span first.</source>
+        <translation>Hãy chọn một đoạn thực thể hoặc số liệu trước.</translation>
+    </message>
+    <message>
+        <source>Tag {n} occurrence(s) of «{text}»</source>
+        <translation>Gán nhãn {n} chỗ xuất hiện của «{text}»</translation>
+    </message>
+    <message>
+        <source>Tagged {n} more occurrence(s) of «{text}».</source>
+        <translation>Đã gán nhãn thêm {n} chỗ xuất hiện của «{text}».</translation>
+    </message>
+    <message>
+        <source>&amp;Entities</source>
+        <translation>&amp;Thực thể</translation>
+    </message>
+    <message>
+        <source>&amp;Link to entity…</source>
+        <translation>&amp;Liên kết với thực thể…</translation>
+    </message>
+    <message>
+        <source>Link the selected mention to an entity, with suggestions (Ctrl+Shift+L)</source>
+        <translation>Liên kết lần nhắc đã chọn với một thực thể, có gợi ý (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <source>Tag all &amp;occurrences…</source>
+        <translation>Gán nhãn mọi chỗ xuất &amp;hiện…</translation>
+    </message>
+    <message>
+        <source>Tag every other occurrence of the selected span&apos;s text (Ctrl+Shift+T)</source>
+        <translation>Gán nhãn mọi chỗ khác có cùng văn bản với đoạn đã chọn (Ctrl+Shift+T)</translation>
     </message>
 </context>
 <context>
     <name>EntityModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Tên</translation>
+        <translation>Tên</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Loại</translation>
     </message>
     <message>
         <source>Also written</source>
-        <translation type="unfinished"></translation>
+        <translation>Cách viết khác</translation>
     </message>
     <message>
         <source>Mentions</source>
-        <translation type="unfinished"></translation>
+        <translation>Lần nhắc</translation>
     </message>
     <message>
         <source>Also written: {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cách viết khác: {names}</translation>
     </message>
     <message>
         <source>{accepted} accepted, {suggested} suggested mention(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>{accepted} lần nhắc đã chấp nhận, {suggested} lần nhắc gợi ý</translation>
     </message>
 </context>
 <context>
@@ -766,47 +811,47 @@ stance: supports, refutes, mixed or context</source>
     <name>LinkEntityDialog</name>
     <message>
         <source>Link mention to entity</source>
-        <translation type="unfinished"></translation>
+        <translation>Liên kết lần nhắc với thực thể</translation>
     </message>
     <message>
         <source>Entity name</source>
-        <translation type="unfinished"></translation>
+        <translation>Tên thực thể</translation>
     </message>
     <message>
         <source>Type a name…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập tên…</translation>
     </message>
     <message>
         <source>Entities of any type</source>
-        <translation type="unfinished"></translation>
+        <translation>Thực thể thuộc mọi loại</translation>
     </message>
     <message>
         <source>Suggested entities</source>
-        <translation type="unfinished"></translation>
+        <translation>Thực thể được gợi ý</translation>
     </message>
     <message>
         <source>&amp;New entity</source>
-        <translation type="unfinished"></translation>
+        <translation>Thực thể &amp;mới</translation>
     </message>
     <message>
         <source>Create an entity with the typed name and link the mention to it</source>
-        <translation type="unfinished"></translation>
+        <translation>Tạo thực thể với tên đã nhập và liên kết lần nhắc với thực thể đó</translation>
     </message>
     <message>
         <source>Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Liên kết</translation>
     </message>
     <message>
         <source>Mention: «{text}» ({label})</source>
-        <translation type="unfinished"></translation>
+        <translation>Lần nhắc: «{text}» ({label})</translation>
     </message>
     <message>
         <source> — as «{alias}»</source>
-        <translation type="unfinished"></translation>
+        <translation> — dưới tên «{alias}»</translation>
     </message>
     <message>
         <source>Match: {how}, score {score:.2f}</source>
-        <translation type="unfinished"></translation>
+        <translation>Khớp: {how}, điểm {score:.2f}</translation>
     </message>
 </context>
 <context>
@@ -1172,38 +1217,38 @@ stance: supports, refutes, mixed or context</source>
     <name>MentionModel</name>
     <message>
         <source> (suggested)</source>
-        <translation type="unfinished"></translation>
+        <translation> (gợi ý)</translation>
     </message>
     <message>
         <source>{title}, at {start}</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}, tại vị trí {start}</translation>
     </message>
 </context>
 <context>
     <name>MergeDialog</name>
     <message>
         <source>Merge entities</source>
-        <translation type="unfinished"></translation>
+        <translation>Gộp thực thể</translation>
     </message>
     <message>
         <source>Entity to keep</source>
-        <translation type="unfinished"></translation>
+        <translation>Thực thể được giữ lại</translation>
     </message>
     <message>
         <source>{name} ({type}, {n} mention(s))</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({type}, {n} lần nhắc)</translation>
     </message>
     <message>
         <source>{n} entities become one with {m} mention(s). Their names are kept as aliases; undo brings them back.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} thực thể được gộp thành một, với {m} lần nhắc. Tên của chúng được giữ làm tên gọi khác; hoàn tác sẽ khôi phục chúng.</translation>
     </message>
     <message>
         <source>&amp;Keep:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Giữ lại:</translation>
     </message>
     <message>
         <source>Merge</source>
-        <translation type="unfinished">Hợp nhất</translation>
+        <translation>Gộp</translation>
     </message>
 </context>
 <context>
@@ -1241,321 +1286,353 @@ stance: supports, refutes, mixed or context</source>
     <name>ReasonDialog</name>
     <message>
         <source>A reason is needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cần nêu lý do.</translation>
     </message>
 </context>
 <context>
     <name>RenameDialog</name>
     <message>
         <source>Rename entity</source>
-        <translation type="unfinished"></translation>
+        <translation>Đổi tên thực thể</translation>
     </message>
     <message>
         <source>New name</source>
-        <translation type="unfinished"></translation>
+        <translation>Tên mới</translation>
     </message>
     <message>
         <source>Keep the old name as an alias</source>
-        <translation type="unfinished"></translation>
+        <translation>Giữ tên cũ làm tên gọi khác</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tên:</translation>
     </message>
     <message>
         <source>Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>Đổi tên</translation>
     </message>
 </context>
 <context>
     <name>ReviewWindow</name>
     <message>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Bản nháp</translation>
     </message>
     <message>
         <source>Flagged</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã gắn cờ</translation>
     </message>
     <message>
         <source>In review</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang duyệt</translation>
     </message>
     <message>
         <source>Returned</source>
-        <translation type="unfinished"></translation>
+        <translation>Bị trả lại</translation>
     </message>
     <message>
         <source>Decided</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã kết luận</translation>
     </message>
     <message>
         <source>Published</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã công bố</translation>
     </message>
     <message>
         <source>Dismissed</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã bỏ qua</translation>
     </message>
     <message>
         <source>Supported</source>
-        <translation type="unfinished"></translation>
+        <translation>Được xác nhận</translation>
     </message>
     <message>
         <source>Refuted</source>
-        <translation type="unfinished"></translation>
+        <translation>Bị bác bỏ</translation>
     </message>
     <message>
         <source>Conflicting</source>
-        <translation type="unfinished"></translation>
+        <translation>Mâu thuẫn</translation>
     </message>
     <message>
         <source>Not enough evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Không đủ bằng chứng</translation>
     </message>
     <message>
         <source>Non-factual</source>
-        <translation type="unfinished"></translation>
+        <translation>Không phải dữ kiện</translation>
     </message>
     <message>
         <source>Unimportant factual</source>
-        <translation type="unfinished"></translation>
+        <translation>Dữ kiện không quan trọng</translation>
     </message>
     <message>
         <source>Check-worthy factual</source>
-        <translation type="unfinished"></translation>
+        <translation>Dữ kiện đáng kiểm chứng</translation>
     </message>
     <message>
         <source>&amp;Flag for review</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gắn cờ để duyệt</translation>
     </message>
     <message>
         <source>&amp;Unflag</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bỏ gắn cờ</translation>
     </message>
     <message>
         <source>&amp;Take into review</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhận để &amp;duyệt</translation>
     </message>
     <message>
         <source>&amp;Return to annotator…</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;rả lại người gán nhãn…</translation>
     </message>
     <message>
         <source>Re&amp;vise (back to draft)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sửa lại (&amp;về bản nháp)</translation>
     </message>
     <message>
         <source>Dismiss…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bỏ &amp;qua…</translation>
     </message>
     <message>
         <source>&amp;Decide…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kết luận…</translation>
     </message>
     <message>
         <source>&amp;Publish</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Công bố</translation>
     </message>
     <message>
         <source>Re&amp;open…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mở &amp;lại…</translation>
     </message>
     <message>
         <source>Review claims — {project}</source>
-        <translation type="unfinished"></translation>
+        <translation>Duyệt nhận định — {project}</translation>
     </message>
     <message>
         <source>Which review states to show</source>
-        <translation type="unfinished"></translation>
+        <translation>Hiện những trạng thái duyệt nào</translation>
     </message>
     <message>
         <source>Queue: flagged, in review, decided</source>
-        <translation type="unfinished"></translation>
+        <translation>Hàng đợi: đã gắn cờ, đang duyệt, đã kết luận</translation>
     </message>
     <message>
         <source>All states</source>
-        <translation type="unfinished"></translation>
+        <translation>Mọi trạng thái</translation>
     </message>
     <message>
         <source>Verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>Kết luận</translation>
     </message>
     <message>
         <source>Any verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>Mọi kết luận</translation>
     </message>
     <message>
         <source>Annotator</source>
-        <translation type="unfinished"></translation>
+        <translation>Người gán nhãn</translation>
     </message>
     <message>
         <source>Article</source>
-        <translation type="unfinished">Bài viết</translation>
+        <translation>Bài viết</translation>
     </message>
     <message>
         <source>Check-worthiness</source>
-        <translation type="unfinished"></translation>
+        <translation>Mức đáng kiểm chứng</translation>
     </message>
     <message>
         <source>Any check-worthiness</source>
-        <translation type="unfinished"></translation>
+        <translation>Mọi mức đáng kiểm chứng</translation>
     </message>
     <message>
         <source>Find in claims (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tìm trong các nhận định (Ctrl+F)</translation>
     </message>
     <message>
         <source>Any annotator</source>
-        <translation type="unfinished"></translation>
+        <translation>Mọi người gán nhãn</translation>
     </message>
     <message>
         <source>Every article</source>
-        <translation type="unfinished"></translation>
+        <translation>Mọi bài viết</translation>
     </message>
     <message>
         <source>&amp;Open in the article</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mở trong bài viết</translation>
     </message>
     <message>
         <source>&amp;Next claim</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhận định &amp;sau</translation>
     </message>
     <message>
         <source>Pre&amp;vious claim</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhận định &amp;trước</translation>
     </message>
     <message>
         <source>&amp;Unlock editor actions…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mở k&amp;hoá thao tác của biên tập viên…</translation>
     </message>
     <message>
         <source>&amp;Find in claims</source>
-        <translation type="unfinished"></translation>
+        <translation>Tìm tr&amp;ong các nhận định</translation>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Đó&amp;ng</translation>
     </message>
     <message>
         <source>&amp;Claim</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nhận định</translation>
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Duyệt</translation>
+    </message>
+    <message>
+        <source>No claim in the queue with these filters.</source>
+        <translation>Không có nhận định nào trong hàng đợi khớp với các bộ lọc này.</translation>
     </message>
     <message>
         <source>editor</source>
-        <translation type="unfinished">biên tập viên</translation>
+        <translation>biên tập viên</translation>
     </message>
     <message>
         <source>annotator</source>
-        <translation type="unfinished">người gán nhãn</translation>
+        <translation>người gán nhãn</translation>
     </message>
     <message>
         <source>unlocked</source>
-        <translation type="unfinished"></translation>
+        <translation>đã mở khoá</translation>
     </message>
     <message>
         <source>locked</source>
-        <translation type="unfinished"></translation>
+        <translation>đang khoá</translation>
     </message>
     <message>
         <source>{name} ({role}{lock})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({role}{lock})</translation>
     </message>
     <message>
         <source>Asks for the editor&apos;s passphrase first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cần nhập mật khẩu của biên tập viên trước.</translation>
     </message>
     <message>
         <source>Only an editor can do this; you are {who}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỉ biên tập viên mới làm được việc này; bạn là {who}.</translation>
     </message>
     <message>
         <source>Not from this state ({state}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Không làm được từ trạng thái này ({state}).</translation>
     </message>
     <message>
         <source>Working as {who}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang làm với tên {who}.</translation>
     </message>
     <message>
         <source>Editor steps ({steps}) need an editor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Các bước của biên tập viên ({steps}) cần một biên tập viên.</translation>
     </message>
     <message>
         <source>Editor steps ask for your passphrase (Ctrl+L unlocks now).</source>
-        <translation type="unfinished"></translation>
+        <translation>Các bước của biên tập viên cần mật khẩu của bạn (Ctrl+L để mở khoá ngay).</translation>
     </message>
     <message>
         <source>{shown} of {total} claims</source>
-        <translation type="unfinished"></translation>
+        <translation>{shown}/{total} nhận định</translation>
     </message>
     <message>
         <source>Why does the claim go back to its annotator?</source>
-        <translation type="unfinished"></translation>
+        <translation>Vì sao nhận định được trả lại cho người gán nhãn?</translation>
     </message>
     <message>
         <source>Why is the claim not worth checking? (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vì sao nhận định không đáng kiểm chứng? (không bắt buộc)</translation>
     </message>
     <message>
         <source>Why is the claim reopened?</source>
-        <translation type="unfinished"></translation>
+        <translation>Vì sao nhận định được mở lại?</translation>
     </message>
     <message>
         <source>Not done: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa thực hiện: {reason}</translation>
+    </message>
+    <message>
+        <source>claim {id}</source>
+        <translation>nhận định {id}</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Số liệu</translation>
+    </message>
+    <message>
+        <source>Entities</source>
+        <translation>Thực thể</translation>
+    </message>
+    <message>
+        <source>Note from the editor:</source>
+        <translation>Ghi chú của biên tập viên:</translation>
+    </message>
+    <message>
+        <source>Rationale</source>
+        <translation>Lập luận</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Bằng chứng</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Lịch sử</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày</translation>
     </message>
     <message>
         <source>Claimant</source>
-        <translation type="unfinished"></translation>
+        <translation>Người đưa ra nhận định</translation>
     </message>
     <message>
         <source>Verifiable</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiểm chứng được</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>có</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>không</translation>
     </message>
     <message>
         <source>Numeric type</source>
-        <translation type="unfinished"></translation>
+        <translation>Loại số liệu</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ghi chú</translation>
     </message>
     <message>
         <source>Reviewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Người duyệt</translation>
     </message>
     <message>
         <source>&amp;Review</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Duyệt</translation>
     </message>
     <message>
         <source>Review &amp;claims…</source>
-        <translation type="unfinished"></translation>
+        <translation>Duyệt &amp;nhận định…</translation>
     </message>
     <message>
         <source>Review claims: the editors&apos; queue (Ctrl+Shift+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Duyệt nhận định: hàng đợi của biên tập viên (Ctrl+Shift+R)</translation>
     </message>
 </context>
 <context>
@@ -1646,82 +1723,82 @@ stance: supports, refutes, mixed or context</source>
     <name>SplitDialog</name>
     <message>
         <source>Split entity</source>
-        <translation type="unfinished"></translation>
+        <translation>Tách thực thể</translation>
     </message>
     <message>
         <source>Name of the new entity</source>
-        <translation type="unfinished"></translation>
+        <translation>Tên của thực thể mới</translation>
     </message>
     <message>
         <source>Move {n} mention(s) of {name} to a new entity.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chuyển {n} lần nhắc đến {name} sang một thực thể mới.</translation>
     </message>
     <message>
         <source>New &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tên mới:</translation>
     </message>
     <message>
         <source>Split</source>
-        <translation type="unfinished"></translation>
+        <translation>Tách</translation>
     </message>
 </context>
 <context>
     <name>TagAllDialog</name>
     <message>
         <source>Tag all occurrences</source>
-        <translation type="unfinished"></translation>
+        <translation>Gán nhãn mọi chỗ xuất hiện</translation>
     </message>
     <message>
         <source>In this &amp;document</source>
-        <translation type="unfinished"></translation>
+        <translation>Trong &amp;tài liệu này</translation>
     </message>
     <message>
         <source>In the whole &amp;project</source>
-        <translation type="unfinished"></translation>
+        <translation>Trong toàn bộ &amp;dự án</translation>
     </message>
     <message>
         <source>&amp;Exactly this text</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Khớp đúng văn bản này</translation>
     </message>
     <message>
         <source>Also other &amp;case and diacritics</source>
-        <translation type="unfinished"></translation>
+        <translation>Cả khác &amp;hoa thường và dấu</translation>
     </message>
     <message>
         <source>As &amp;suggestions to review</source>
-        <translation type="unfinished"></translation>
+        <translation>Làm &amp;gợi ý để duyệt</translation>
     </message>
     <message>
         <source>As &amp;accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã &amp;chấp nhận</translation>
     </message>
     <message>
         <source>Tag them</source>
-        <translation type="unfinished"></translation>
+        <translation>Gán nhãn</translation>
     </message>
     <message>
         <source>, linked to {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>, liên kết với {name}</translation>
     </message>
     <message>
         <source>Tag «{text}» as {label}{link}</source>
-        <translation type="unfinished"></translation>
+        <translation>Gán nhãn «{text}» là {label}{link}</translation>
     </message>
     <message>
         <source>Where:</source>
-        <translation type="unfinished"></translation>
+        <translation>Phạm vi:</translation>
     </message>
     <message>
         <source>Match:</source>
-        <translation type="unfinished"></translation>
+        <translation>Khớp:</translation>
     </message>
     <message>
         <source>Add:</source>
-        <translation type="unfinished"></translation>
+        <translation>Thêm:</translation>
     </message>
     <message>
         <source>{n} more place(s) in {d} document(s); {k} already tagged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Thêm {n} chỗ trong {d} tài liệu; {k} chỗ đã gán nhãn.</translation>
     </message>
 </context>
 <context>
@@ -1796,15 +1873,309 @@ stance: supports, refutes, mixed or context</source>
     <name>UnlockDialog</name>
     <message>
         <source>Unlock editor actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Mở khoá thao tác của biên tập viên</translation>
     </message>
     <message>
         <source>Passphrase of the editor {name}:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mật khẩu của biên tập viên {name}:</translation>
     </message>
     <message>
         <source>Wrong passphrase; try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sai mật khẩu; hãy thử lại.</translation>
+    </message>
+</context>
+<context>
+    <name>formats</name>
+    <message>
+        <source>Annotator JSONL: {id, text, meta, spans:[{start,end,label,attrs}]}</source>
+        <translation>JSONL của Annotator: {id, text, meta, spans:[{start,end,label,attrs}]}</translation>
+    </message>
+    <message>
+        <source>Plain text files (one document each) or folders of them</source>
+        <translation>Tệp văn bản thuần (mỗi tệp một tài liệu) hoặc thư mục chứa chúng</translation>
+    </message>
+    <message>
+        <source>Markdown: the article text</source>
+        <translation>Markdown: văn bản bài viết</translation>
+    </message>
+    <message>
+        <source>HTML: the article text (scripts, styles and navigation dropped)</source>
+        <translation>HTML: văn bản bài viết (bỏ script, style và phần điều hướng)</translation>
+    </message>
+    <message>
+        <source>Word documents</source>
+        <translation>Tài liệu Word</translation>
+    </message>
+    <message>
+        <source>Prodigy JSONL (tokens, token_end inclusive)</source>
+        <translation>Prodigy JSONL (token, token_end tính cả token cuối)</translation>
+    </message>
+    <message>
+        <source>doccano JSONL (sequence labelling, with relations when there are any)</source>
+        <translation>doccano JSONL (gán nhãn chuỗi, kèm quan hệ nếu có)</translation>
+    </message>
+    <message>
+        <source>Label Studio JSON tasks (offsets as Label Studio counts them)</source>
+        <translation>Tác vụ JSON của Label Studio (vị trí tính theo cách của Label Studio)</translation>
+    </message>
+    <message>
+        <source>brat standoff (.txt + .ann): T, R, A, N and # lines</source>
+        <translation>brat standoff (.txt + .ann): các dòng T, R, A, N và #</translation>
+    </message>
+    <message>
+        <source>CoNLL-2003 (4 columns, -DOCSTART-), IOB2 tags</source>
+        <translation>CoNLL-2003 (4 cột, -DOCSTART-), nhãn IOB2</translation>
+    </message>
+    <message>
+        <source>Token per line, IOB2 tags, nested spans in extra columns</source>
+        <translation>Mỗi dòng một token, nhãn IOB2, đoạn lồng nhau ở các cột thêm</translation>
+    </message>
+    <message>
+        <source>Token per line, BILOU tags, nested spans in extra columns</source>
+        <translation>Mỗi dòng một token, nhãn BILOU, đoạn lồng nhau ở các cột thêm</translation>
+    </message>
+    <message>
+        <source>spaCy DocBin (.spacy): doc.ents and doc.spans[layer]</source>
+        <translation>spaCy DocBin (.spacy): doc.ents và doc.spans[layer]</translation>
+    </message>
+    <message>
+        <source>Hugging Face datasets JSONL: tokens + ner_tags with declared features</source>
+        <translation>JSONL cho Hugging Face datasets: tokens + ner_tags kèm khai báo features</translation>
+    </message>
+    <message>
+        <source>Hugging Face datasets Parquet</source>
+        <translation>Parquet cho Hugging Face datasets</translation>
+    </message>
+</context>
+<context>
+    <name>schema</name>
+    <message>
+        <source>value</source>
+        <translation>giá trị</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>cận dưới</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>cận trên</translation>
+    </message>
+    <message>
+        <source>bound</source>
+        <translation>giới hạn</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>đơn vị</translation>
+    </message>
+    <message>
+        <source>scale</source>
+        <translation>hệ số</translation>
+    </message>
+    <message>
+        <source>referent</source>
+        <translation>đối tượng</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>ngày tháng</translation>
+    </message>
+    <message>
+        <source>granularity</source>
+        <translation>độ chi tiết</translation>
+    </message>
+    <message>
+        <source>ambiguous</source>
+        <translation>nhập nhằng</translation>
+    </message>
+    <message>
+        <source>check-worthiness</source>
+        <translation>mức đáng kiểm chứng</translation>
+    </message>
+    <message>
+        <source>verifiable</source>
+        <translation>kiểm chứng được</translation>
+    </message>
+    <message>
+        <source>numeric type</source>
+        <translation>loại số liệu</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>ghi chú</translation>
+    </message>
+    <message>
+        <source>flag</source>
+        <translation>gắn cờ</translation>
+    </message>
+    <message>
+        <source>normalized</source>
+        <translation>dạng chuẩn hoá</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>ngày</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>tháng</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>năm</translation>
+    </message>
+    <message>
+        <source>decade</source>
+        <translation>thập kỷ</translation>
+    </message>
+    <message>
+        <source>century</source>
+        <translation>thế kỷ</translation>
+    </message>
+    <message>
+        <source>non-factual</source>
+        <translation>không phải dữ kiện</translation>
+    </message>
+    <message>
+        <source>unimportant factual</source>
+        <translation>dữ kiện không quan trọng</translation>
+    </message>
+    <message>
+        <source>check-worthy factual</source>
+        <translation>dữ kiện đáng kiểm chứng</translation>
+    </message>
+    <message>
+        <source>statistical</source>
+        <translation>thống kê</translation>
+    </message>
+    <message>
+        <source>temporal</source>
+        <translation>thời gian</translation>
+    </message>
+    <message>
+        <source>comparison</source>
+        <translation>so sánh</translation>
+    </message>
+    <message>
+        <source>interval</source>
+        <translation>khoảng</translation>
+    </message>
+    <message>
+        <source>Normalised value: a decimal with &apos;.&apos; and no grouping</source>
+        <translation>Giá trị chuẩn hoá: số thập phân dùng dấu &apos;.&apos; và không tách nhóm</translation>
+    </message>
+    <message>
+        <source>Lower end of a range or interval</source>
+        <translation>Đầu dưới của một phạm vi hoặc khoảng</translation>
+    </message>
+    <message>
+        <source>Upper end of a range or interval</source>
+        <translation>Đầu trên của một phạm vi hoặc khoảng</translation>
+    </message>
+    <message>
+        <source>How the value bounds the quantity (hơn → &gt;, khoảng → ~, ít nhất → ≥ …)</source>
+        <translation>Giá trị giới hạn đại lượng thế nào (hơn → &gt;, khoảng → ~, ít nhất → ≥ …)</translation>
+    </message>
+    <message>
+        <source>%, an ISO 4217 currency (VND, USD …) or a measure unit</source>
+        <translation>%, mã tiền tệ ISO 4217 (VND, USD …) hoặc đơn vị đo</translation>
+    </message>
+    <message>
+        <source>Scale word multiplied into the value (nghìn → 1000, triệu → 1000000 …)</source>
+        <translation>Từ chỉ bậc số nhân vào giá trị (nghìn → 1000, triệu → 1000000 …)</translation>
+    </message>
+    <message>
+        <source>The noun the figure counts (595 Đảng bộ → Đảng bộ)</source>
+        <translation>Danh từ chỉ thứ mà số liệu đếm (595 Đảng bộ → Đảng bộ)</translation>
+    </message>
+    <message>
+        <source>ISO date; XXXX for an unknown year (XXXX-09), YYYY-MM for a month</source>
+        <translation>Ngày theo ISO; XXXX khi không rõ năm (XXXX-09), YYYY-MM cho một tháng</translation>
+    </message>
+    <message>
+        <source>The reading cannot be decided (thousands dot or decimal point?)</source>
+        <translation>Không xác định được cách đọc (dấu chấm phân cách hàng nghìn hay dấu thập phân?)</translation>
+    </message>
+    <message>
+        <source>Is this worth checking?</source>
+        <translation>Điều này có đáng kiểm chứng không?</translation>
+    </message>
+    <message>
+        <source>Flag this claim for the editors&apos; review</source>
+        <translation>Gắn cờ nhận định này để biên tập viên duyệt</translation>
+    </message>
+    <message>
+        <source>A normalised form or external reference (brat N lines)</source>
+        <translation>Dạng chuẩn hoá hoặc tham chiếu ngoài (dòng N của brat)</translation>
+    </message>
+    <message>
+        <source>People, organisations, places and document references</source>
+        <translation>Người, tổ chức, địa danh và số hiệu văn bản</translation>
+    </message>
+    <message>
+        <source>Numbers with a normalised value</source>
+        <translation>Các con số kèm giá trị chuẩn hoá</translation>
+    </message>
+    <message>
+        <source>Check-worthy statements, linked to the figures and entities they rest on</source>
+        <translation>Các phát biểu đáng kiểm chứng, liên kết với số liệu và thực thể làm căn cứ</translation>
+    </message>
+    <message>
+        <source>A person</source>
+        <translation>Một người</translation>
+    </message>
+    <message>
+        <source>An organisation, party body or institution</source>
+        <translation>Một tổ chức, tổ chức Đảng hoặc cơ quan</translation>
+    </message>
+    <message>
+        <source>A place: province, district, country</source>
+        <translation>Một địa danh: tỉnh, huyện, quốc gia</translation>
+    </message>
+    <message>
+        <source>Another named thing: event, law, product</source>
+        <translation>Thứ khác có tên riêng: sự kiện, luật, sản phẩm</translation>
+    </message>
+    <message>
+        <source>A document reference such as 35-CT/TW or 30/2020/NĐ-CP (not a figure)</source>
+        <translation>Số hiệu văn bản như 35-CT/TW hoặc 30/2020/NĐ-CP (không phải số liệu)</translation>
+    </message>
+    <message>
+        <source>A count of things</source>
+        <translation>Số lượng đếm được</translation>
+    </message>
+    <message>
+        <source>A percentage</source>
+        <translation>Tỷ lệ phần trăm</translation>
+    </message>
+    <message>
+        <source>An amount of money</source>
+        <translation>Một khoản tiền</translation>
+    </message>
+    <message>
+        <source>A measured quantity with a unit</source>
+        <translation>Đại lượng đo có đơn vị</translation>
+    </message>
+    <message>
+        <source>A date or a month or a year</source>
+        <translation>Ngày, tháng hoặc năm</translation>
+    </message>
+    <message>
+        <source>A period or term (2015-2020, nhiệm kỳ 2020-2025)</source>
+        <translation>Một giai đoạn hoặc nhiệm kỳ (2015-2020, nhiệm kỳ 2020-2025)</translation>
+    </message>
+    <message>
+        <source>An ordinal, including Roman numerals (khóa XV)</source>
+        <translation>Số thứ tự, kể cả số La Mã (khóa XV)</translation>
+    </message>
+    <message>
+        <source>A fraction or ratio (17/17)</source>
+        <translation>Phân số hoặc tỷ số (17/17)</translation>
+    </message>
+    <message>
+        <source>A check-worthy statement</source>
+        <translation>Một phát biểu đáng kiểm chứng</translation>
     </message>
 </context>
 <context>
