@@ -25,7 +25,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -86,6 +86,17 @@ class WriteReport:
 
     def problem(self, message: str, *, doc: str | None = None) -> None:
         self.problems.append(f"{doc}: {message}" if doc else message)
+
+    def document_done(self, progress: Callable[[int], Any] | None = None) -> None:
+        """Count one more document written, and tell ``progress`` how many so far."""
+        self.documents += 1
+        if progress is not None:
+            progress(self.documents)
+
+    def wrote(self, out: object) -> None:
+        """List ``out`` among the files written when it is a path (an open stream is not a file)."""
+        if _is_path(out):
+            self.files.append(os.fspath(out))
 
     @property
     def ok(self) -> bool:

@@ -452,11 +452,8 @@ def write_conll(
                            sentences=sentences, scheme=scheme, fmt="CoNLL")
             _write_doc(fh, doc, report, columns=columns, sep=sep, docstart=docstart,
                        space_in_token=space_in_token)
-            report.documents += 1
-            if progress is not None:
-                progress(report.documents)
-    if isinstance(out, str | os.PathLike):
-        report.files.append(os.fspath(out))
+            report.document_done(progress)
+    report.wrote(out)
     return report
 
 
@@ -538,9 +535,7 @@ def write_conll_layers(
                                report_links=layer == layers[0])
                 _write_doc(files[layer], doc, report, columns=columns, sep=sep, docstart=True,
                            space_in_token=space_in_token)
-            report.documents += 1
-            if progress is not None:
-                progress(report.documents)
+            report.document_done(progress)
         stack.close()
     report.files.extend(os.fspath(Path(out_dir) / f"{layer}.conll") for layer in layers)
     return report

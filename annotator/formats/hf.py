@@ -210,9 +210,7 @@ def write_hf_jsonl(
         for i, rec in enumerate(records):
             for row in rows.rows(rec, i):
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-            report.documents += 1
-            if progress is not None:
-                progress(report.documents)
+            report.document_done(progress)
         rows.finish()
         with atomic_output(side) as sf:
             sf.write(json.dumps(rows.sidecar(tok.name), ensure_ascii=False, indent=2) + "\n")
@@ -258,11 +256,9 @@ def write_hf_parquet(
         try:
             for i, rec in enumerate(records):
                 batch.extend(rows.rows(rec, i))
-                report.documents += 1
                 if len(batch) >= batch_size:
                     flush()
-                if progress is not None:
-                    progress(report.documents)
+                report.document_done(progress)
             flush()
         finally:
             writer.close()

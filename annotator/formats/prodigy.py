@@ -31,7 +31,6 @@ Answer ↔ state: the task's ``answer`` is ``reject`` when every span is rejecte
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -176,11 +175,8 @@ def write_prodigy(
         for i, rec in enumerate(records):
             task = task_from_record(rec, report, index=i, tokenizer=tok)
             fh.write(json.dumps(task, ensure_ascii=False) + "\n")
-            report.documents += 1
-            if progress is not None:
-                progress(report.documents)
-    if isinstance(out, str | os.PathLike):
-        report.files.append(os.fspath(out))
+            report.document_done(progress)
+    report.wrote(out)
     return report
 
 

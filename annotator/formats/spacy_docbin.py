@@ -159,11 +159,9 @@ def docs_from_records(
                 "status": str(rec.status) if rec.status is not None else None,
             }.items() if v not in (None, "", {})},
         }
-        report.documents += 1
         report.spans += len(rec.spans)
         report.links += len(rec.links)
-        if progress is not None:
-            progress(report.documents)
+        report.document_done(progress)
         yield doc
 
 
