@@ -33,7 +33,7 @@ from typing import IO, Any, TypeAlias, TypeGuard
 
 from annotator.errors import FormatError
 from annotator.formats.encoding import decode_bytes, sniff_encoding
-from annotator.model import DocRecord, LinkRecord, SpanRecord
+from annotator.model import DocRecord, LinkRecord, SpanRecord, SpanState
 from annotator.textnorm import normalize
 
 __all__ = [
@@ -51,6 +51,7 @@ __all__ = [
     "check_offsets",
     "check_span_text",
     "same_span_text",
+    "span_extras",
     "report_error",
     "atomic_output",
     "atomic_directory",
@@ -456,6 +457,23 @@ def check_span_text(raw: str, start: int, end: int, stated: str, *, path: str | 
 
 def _short(s: str) -> str:
     return repr(s if len(s) <= 40 else s[:37] + "…")
+
+
+def span_extras(sp: SpanRecord, *, default: SpanState = SpanState.ACCEPTED,
+                id_key: str = "ext_id") -> dict[str, Any]:
+    """What of a span a format has no field for, to keep beside it: its attributes, its state
+    when it is not ``default``, its external id (under ``id_key``) and its entity name; only
+    those that are set, in that order."""
+    d: dict[str, Any] = {}
+    if sp.attrs:
+        d["attrs"] = sp.attrs
+    if sp.state != default:
+        d["state"] = str(sp.state)
+    if sp.ext_id is not None:
+        d[id_key] = sp.ext_id
+    if sp.entity is not None:
+        d["entity"] = sp.entity
+    return d
 
 
 def normalized_record(raw_text: str, spans: Iterable[SpanRecord] = (), *,

@@ -46,6 +46,7 @@ from annotator.formats.base import (
     normalized_record,
     open_output,
     report_error,
+    span_extras,
 )
 from annotator.formats.tokens import TokenIndex, Tokenizer, describe, get_tokenizer, with_gaps
 from annotator.model import DocRecord, DocStatus, LinkRecord, SpanRecord, SpanState
@@ -54,19 +55,6 @@ __all__ = ["write_prodigy", "read_prodigy", "task_from_record", "record_from_tas
 
 _ANSWER_STATE = {"accept": SpanState.ACCEPTED, "reject": SpanState.REJECTED, "ignore": SpanState.SUGGESTED}
 _DOC_FIELDS = ("ext_id", "title", "meta", "source_url", "published", "language", "status")
-
-
-def _extras(sp: SpanRecord, default: SpanState) -> dict[str, Any]:
-    d: dict[str, Any] = {}
-    if sp.attrs:
-        d["attrs"] = sp.attrs
-    if sp.state != default:
-        d["state"] = str(sp.state)
-    if sp.ext_id is not None:
-        d["id"] = sp.ext_id
-    if sp.entity is not None:
-        d["entity"] = sp.entity
-    return d
 
 
 def task_from_record(rec: DocRecord, report: WriteReport, *, index: int = 0,
@@ -106,11 +94,11 @@ def task_from_record(rec: DocRecord, report: WriteReport, *, index: int = 0,
             if idx.tokens_of(sp.start, sp.end) is None:
                 report.problem(f"{describe('span', sp, text)} is not on token boundaries "
                                f"({idx.why_not(sp.start, sp.end)}); kept only under _annotator.unaligned", doc=name)
-                unaligned.append({**d, **_extras(sp, default)})
+                unaligned.append({**d, **span_extras(sp, default=default, id_key="id")})
                 continue
             d["token_start"] = token_of_start[sp.start]
             d["token_end"] = token_of_end[sp.end]
-        d.update(_extras(sp, default))
+        d.update(span_extras(sp, default=default, id_key="id"))
         spans.append(d)
         if sp.ext_id is not None:
             where[sp.ext_id] = d

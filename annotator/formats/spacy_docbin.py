@@ -42,6 +42,7 @@ from annotator.formats.base import (
     open_binary,
     report_error,
     source_name,
+    span_extras,
 )
 from annotator.formats.tokens import (
     TokenIndex,
@@ -82,16 +83,7 @@ _PLAIN_GAPS = {"", " "}
 
 
 def _span_dict(sp: SpanRecord, layer: str, where: str) -> dict[str, Any]:
-    d: dict[str, Any] = {"start": sp.start, "end": sp.end, "label": sp.label, "layer": layer, "in": where}
-    if sp.attrs:
-        d["attrs"] = sp.attrs
-    if sp.state != SpanState.ACCEPTED:
-        d["state"] = str(sp.state)
-    if sp.ext_id is not None:
-        d["ext_id"] = sp.ext_id
-    if sp.entity is not None:
-        d["entity"] = sp.entity
-    return d
+    return {"start": sp.start, "end": sp.end, "label": sp.label, "layer": layer, "in": where, **span_extras(sp)}
 
 
 def docs_from_records(
