@@ -67,9 +67,10 @@ class ValueMismatch:
     keys: tuple[str, ...]  # the VALUE_KEYS that differ
 
 
-@dataclass(frozen=True, slots=True)
-class LabelScore:
-    label: str
+class _Counts:
+    """Precision, recall and f1 from the counts ``tp``, ``fp`` and ``fn`` of a subclass."""
+
+    __slots__ = ()
     tp: int
     fp: int
     fn: int
@@ -88,7 +89,15 @@ class LabelScore:
 
 
 @dataclass(frozen=True, slots=True)
-class Scores:
+class LabelScore(_Counts):
+    label: str
+    tp: int
+    fp: int
+    fn: int
+
+
+@dataclass(frozen=True, slots=True)
+class Scores(_Counts):
     """The result of :func:`evaluate`."""
 
     tp: int
@@ -100,18 +109,6 @@ class Scores:
     misses: tuple[ScoredSpan, ...]  # gold spans nothing matched
     false_positives: tuple[ScoredSpan, ...]  # predictions that matched no gold span
     value_mismatches: tuple[ValueMismatch, ...]
-
-    @property
-    def precision(self) -> float:
-        return _ratio(self.tp, self.tp + self.fp, self.fn == 0)
-
-    @property
-    def recall(self) -> float:
-        return _ratio(self.tp, self.tp + self.fn, self.fp == 0)
-
-    @property
-    def f1(self) -> float:
-        return _f1(self.precision, self.recall)
 
     @property
     def value_accuracy(self) -> float:
