@@ -109,6 +109,12 @@ def test_tutorial_exports_back_to_the_same_annotations(tmp_path: Path) -> None:
     assert conf.attributes["Confidence"] == ("High", "Low", "Neutral")
 
 
+def test_conf_line_outside_a_known_section_is_named(tmp_path: Path) -> None:
+    (tmp_path / "annotation.conf").write_text("# types\n\n[entities]\nPerson\n[colours]\nRed\n", encoding="utf-8")
+    with pytest.raises(FormatError, match=r"annotation.conf:6: line outside a known section \(\[colours\]\)"):
+        read_brat_conf(tmp_path)
+
+
 def test_annotation_conf_gives_labels_for_a_schema() -> None:
     conf = read_brat_conf(TUTORIAL)
     names = [lab.name for lab in conf.labels]

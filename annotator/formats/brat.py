@@ -545,19 +545,26 @@ _LABEL_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-.]*$")
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
-def _visual_colours(path: Path) -> dict[str, str]:
-    colours: dict[str, str] = {}
-    if not path.exists():
-        return colours
-    text, _ = read_text_file(path)
+def _conf_lines(text: str) -> Iterator[tuple[int, str, str]]:
+    """(line number, section in lower case, stripped line) of each line of a brat ``.conf``
+    file that is not blank, a comment or a ``[section]`` heading."""
     section = ""
-    for line in text.splitlines():
-        line = line.strip()
+    for lineno, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
         if not line or line.startswith("#"):
             continue
         if line.startswith("[") and line.endswith("]"):
             section = line[1:-1].strip().lower()
             continue
+        yield lineno, section, line
+
+
+def _visual_colours(path: Path) -> dict[str, str]:
+    colours: dict[str, str] = {}
+    if not path.exists():
+        return colours
+    text, _ = read_text_file(path)
+    for _lineno, section, line in _conf_lines(text):
         if section != "drawing":
             continue
         name, _, spec = line.partition("\t") if "\t" in line else line.partition(" ")
@@ -581,14 +588,7 @@ def read_brat_conf(path: str | os.PathLike[str]) -> BratConfig:
         raise FormatError("no annotation.conf", path=str(conf))
     text, _ = read_text_file(conf)
     cfg = BratConfig()
-    section = ""
-    for lineno, raw in enumerate(text.splitlines(), start=1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            section = line[1:-1].strip().lower()
-            continue
+    for lineno, section, line in _conf_lines(text):
         if line.startswith("<") and "=" in line:
             continue  # macro definition
         name = re.split(r"[\s]", line, maxsplit=1)[0]
