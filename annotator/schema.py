@@ -177,31 +177,47 @@ def _need(data: Mapping[str, Any], key: str, where: str, kind: type | tuple[type
     return value
 
 
+def _table(data: Mapping[str, Any], key: str, where: str) -> Mapping[str, Any]:
+    value = data.get(key) or {}
+    if not isinstance(value, Mapping):
+        raise SchemaError(f"{where}{key}: must be a table, got {value!r}")
+    return value
+
+
+def _names(data: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+    value = data.get(key, ())
+    if not isinstance(value, list | tuple):
+        raise SchemaError(f"{where}.{key}: must be a list, got {value!r}")
+    return tuple(str(v) for v in value)
+
+
 def schema_from_dict(data: Mapping[str, Any], *, source: str = "schema") -> Schema:
     """Validate and build a schema; every error names ``source`` and the place in it."""
     if not isinstance(data, Mapping):
         raise SchemaError(f"{source}: the top level must be a table/object")
     attrs: dict[str, AttributeDef] = {}
-    for name, spec in (data.get("attributes") or {}).items():
+    for name, spec in _table(data, "attributes", f"{source}: ").items():
         where = f"{source}: attributes.{name}"
         if not isinstance(spec, Mapping):
             raise SchemaError(f"{where}: must be a table")
         typ = spec.get("type", "string")
         if typ not in ATTR_TYPES:
             raise SchemaError(f"{where}.type: {typ!r} is not one of {', '.join(sorted(ATTR_TYPES))}")
-        choices = tuple(spec.get("choices", ()))
+        choices = _names(spec, "choices", where)
         if typ == "enum" and not choices:
             raise SchemaError(f"{where}.choices: an enum needs choices")
-        attrs[name] = AttributeDef(name, typ, tuple(str(c) for c in choices), str(spec.get("description", "")))
+        attrs[name] = AttributeDef(name, typ, choices, str(spec.get("description", "")))
     layer_attrs: dict[Layer, tuple[str, ...]] = {}
     layer_desc: dict[Layer, str] = {}
-    for lname, spec in (data.get("layers") or {}).items():
+    for lname, spec in _table(data, "layers", f"{source}: ").items():
         where = f"{source}: layers.{lname}"
         try:
             layer = Layer(lname)
         except ValueError:
             raise SchemaError(f"{where}: unknown layer; use entity, figure or claim") from None
-        names = tuple(spec.get("attributes", ()))
+        if not isinstance(spec, Mapping):
+            raise SchemaError(f"{where}: must be a table")
+        names = _names(spec, "attributes", where)
         for a in names:
             if a not in attrs:
                 raise SchemaError(f"{where}.attributes: {a!r} is not declared under [attributes]")
@@ -242,8 +258,10 @@ def schema_from_dict(data: Mapping[str, Any], *, source: str = "schema") -> Sche
         labels.append(LabelDef(name, layer, color, key, str(spec.get("description", ""))))
     for layer in Layer:
         layer_attrs.setdefault(layer, ())
-    return Schema(str(data.get("name", "schema")), tuple(labels), attrs, layer_attrs, layer_desc,
-                  int(data.get("version", 1)))
+    version = data.get("version", 1)
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise SchemaError(f"{source}: version: must be a whole number, got {version!r}")
+    return Schema(str(data.get("name", "schema")), tuple(labels), attrs, layer_attrs, layer_desc, version)
 
 
 def load_schema(path: str | Path) -> Schema:

@@ -43,6 +43,11 @@ def test_round_trip_through_json() -> None:
         (lambda d: d["attributes"]["value"].update(type="number"), "attributes.value.type"),
         (lambda d: d["layers"]["figure"]["attributes"].append("nope"), "layers.figure.attributes"),
         (lambda d: d.update(labels=[]), "at least one label"),
+        (lambda d: d.update(attributes=[1]), "attributes: must be a table"),
+        (lambda d: d["attributes"]["bound"].update(choices="<>"), "attributes.bound.choices: must be a list"),
+        (lambda d: d["layers"].update(figure=3), "layers.figure: must be a table"),
+        (lambda d: d["layers"]["figure"].update(attributes="value"), "layers.figure.attributes: must be a list"),
+        (lambda d: d.update(version="2"), "version: must be a whole number"),
     ],
 )
 def test_invalid_schema_names_the_place(mutate, message: str) -> None:  # type: ignore[no-untyped-def]
