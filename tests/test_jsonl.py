@@ -82,6 +82,10 @@ def test_raw_text_with_crlf_and_decomposed_marks_keeps_span_characters(tmp_path:
         ('\n\n{"text": "abc", "spans": [{"start": 2, "end": 2, "label": "PER"}]}\n', "bad.jsonl:3: spans[0] 2-2 PER: empty"),
         ('{"text": "abc", "spans": [{"start": 0, "end": 1, "label": "PER", "text": "b"}]}\n', "does not match"),
         ('{"text": "abc", "spans": [{"start": 0, "label": "PER"}]}\n', "missing 'end'"),
+        ('{"text": "abc", "spans": 3}\n', 'bad.jsonl:1: "spans" must be a list'),
+        ('{"text": "abc", "links": {"a": 1}}\n', 'bad.jsonl:1: "links" must be a list'),
+        ('{"text": "abc", "spans": [{"start": 0, "end": 1, "label": "PER", "attrs": [1]}]}\n',
+         "bad.jsonl:1: spans[0]: attrs must be an object"),
     ],
 )
 def test_bad_lines_are_named(tmp_path: Path, content: str, message: str) -> None:

@@ -33,6 +33,9 @@ def record_from_obj(obj: Any, *, path: str, line: int) -> DocRecord:
         raise FormatError('"text" is missing or not a string', path=path, line=line)
     norm = normalize(text)
     spans: list[SpanRecord] = []
+    for key in ("spans", "links"):
+        if not isinstance(obj.get(key) or [], list):
+            raise FormatError(f'"{key}" must be a list', path=path, line=line)
     for k, s in enumerate(obj.get("spans") or []):
         if not isinstance(s, dict):
             raise FormatError(f"spans[{k}]: expected an object", path=path, line=line)
@@ -53,8 +56,11 @@ def record_from_obj(obj: Any, *, path: str, line: int) -> DocRecord:
             state = SpanState(s.get("state", "accepted"))
         except ValueError:
             raise FormatError(f"spans[{k}]: unknown state {s.get('state')!r}", path=path, line=line) from None
+        attrs = s.get("attrs") or {}
+        if not isinstance(attrs, dict):
+            raise FormatError(f"spans[{k}]: attrs must be an object", path=path, line=line)
         sid = s.get("id")
-        spans.append(SpanRecord(a, b, str(label), dict(s.get("attrs") or {}), state,
+        spans.append(SpanRecord(a, b, str(label), dict(attrs), state,
                                 None if sid is None else str(sid), s.get("entity"), s.get("annotator")))
     links = []
     for k, lk in enumerate(obj.get("links") or []):
