@@ -150,6 +150,11 @@ def test_read_relations_from_prodigy_tasks() -> None:
         ('{"spans": []}', '"text"'),
         ('{"text": "a", "spans": [', "broken JSON"),
         ('{"text": "a", "spans": [{"start": 0, "end": 1, "label": "X", "state": "odd"}]}', "unknown state"),
+        ('{"text": "a", "answer": {"a": 1}}', "answer"),
+        ('{"text": "a", "spans": 3}', '"spans" must be a list'),
+        ('{"text": "a", "relations": 3}', '"relations" must be a list'),
+        ('{"text": "a", "_annotator": {"links": 3}}', '"_annotator.links" must be a list'),
+        ('{"text": "a", "tokens": [1]}', '"tokens" must be a list of objects'),
     ],
 )
 def test_bad_input_names_file_and_line(line: str, message: str, tmp_path: Path) -> None:

@@ -186,18 +186,19 @@ def record_from_task(task: Any, *, path: str, line: int, no_answer: SpanState = 
     answer = task.get("answer")
     if answer is None:
         default = no_answer
-    elif answer in _ANSWER_STATE:
+    elif isinstance(answer, str) and answer in _ANSWER_STATE:
         default = _ANSWER_STATE[answer]
     else:
         raise FormatError(f'"answer" must be accept, reject or ignore, not {answer!r}', path=path, line=line)
     tokens = task.get("tokens")
-    if tokens is not None and not isinstance(tokens, list):
-        raise FormatError('"tokens" must be a list', path=path, line=line)
+    if tokens is not None and not (isinstance(tokens, list) and all(isinstance(t, dict) for t in tokens)):
+        raise FormatError('"tokens" must be a list of objects', path=path, line=line)
     found_ours = task.get("_annotator")
     ours: dict[str, Any] = found_ours if isinstance(found_ours, dict) else {}
+    for where, key in ((task, "spans"), (task, "relations"), (ours, "unaligned"), (ours, "links")):
+        if not isinstance(where.get(key) or [], list):
+            raise FormatError(f'"{"_annotator." if where is ours else ""}{key}" must be a list', path=path, line=line)
     raw_spans = list(task.get("spans") or []) + list(ours.get("unaligned") or [])
-    if not isinstance(task.get("spans") or [], list):
-        raise FormatError('"spans" must be a list', path=path, line=line)
     spans: list[SpanRecord] = []
     by_chars: dict[tuple[Any, Any, Any], str] = {}
     by_id: dict[str, str] = {}
