@@ -154,6 +154,7 @@ def test_read_relations_from_prodigy_tasks() -> None:
         ('{"text": "a", "spans": 3}', '"spans" must be a list'),
         ('{"text": "a", "relations": 3}', '"relations" must be a list'),
         ('{"text": "a", "_annotator": {"links": 3}}', '"_annotator.links" must be a list'),
+        ('{"text": "a", "_annotator": {"meta": 3}}', '"_annotator.meta" must be an object'),
         ('{"text": "a", "tokens": [1]}', '"tokens" must be a list of objects'),
     ],
 )

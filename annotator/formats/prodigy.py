@@ -290,6 +290,8 @@ def record_from_task(task: Any, *, path: str, line: int, no_answer: SpanState = 
     found_meta = task.get("meta")
     meta_in: dict[str, Any] = found_meta if isinstance(found_meta, dict) else {}
     if ours:
+        if not isinstance(ours.get("meta") or {}, dict):
+            raise FormatError('"_annotator.meta" must be an object', path=path, line=line)
         meta = dict(ours.get("meta") or {})
         title = str(ours.get("title") or "")
         ext_id = ours.get("ext_id")
@@ -305,7 +307,7 @@ def record_from_task(task: Any, *, path: str, line: int, no_answer: SpanState = 
         text, spans, links=links, path=path, line=line, title=title, ext_id=None if ext_id is None else str(ext_id),
         meta=meta, source_url=ours.get("source_url") or meta_in.get("source"), published=ours.get("published"),
         language=ours.get("language"), imported_from=path,
-        status=DocStatus(status) if status in {s.value for s in DocStatus} else None,
+        status=DocStatus(status) if isinstance(status, str) and status in {s.value for s in DocStatus} else None,
     )
 
 
