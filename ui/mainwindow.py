@@ -872,7 +872,9 @@ class MainWindow(QMainWindow):
                     found.append(act)
             return found
 
-        sections = [(m.title(), flat(m)) for m in self.menus.values()]
+        in_bar = [a.menu() for a in self.menuBar().actions()]  # in the menu bar's order
+        menus = sorted(self.menus.values(), key=lambda m: in_bar.index(m) if m in in_bar else len(in_bar))
+        sections = [(m.title(), flat(m)) for m in menus]
         sections.insert(5, (self.tr("Tag as"), list(self.label_actions.values())))
         dialog = ShortcutsDialog(sections, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -475,7 +475,7 @@ class ReviewWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for col, width in ((ID, 44), (STATE, 84), (VERDICT, 110), (CHECKWORTHY, 140), (ANNOTATOR, 80),
                            (DOCUMENT, 140)):
-            header.resizeSection(col, width)
+            header.resizeSection(col, max(width, header.sectionSizeHint(col)))  # the title whole, in any language
         header.setSectionResizeMode(CLAIM, QHeaderView.ResizeMode.Stretch)
         self.view.activated.connect(lambda _index: self.open_current())
 

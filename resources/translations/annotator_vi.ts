@@ -395,7 +395,7 @@ lập trường: supports (ủng hộ), refutes (bác bỏ), mixed (trái chiề
     <name>EntitiesPanel</name>
     <message>
         <source>Filter by name or alias…</source>
-        <translation>Lọc theo tên hoặc tên gọi khác…</translation>
+        <translation>Lọc theo tên, tên khác…</translation>
     </message>
     <message>
         <source>Filter entities</source>
@@ -894,7 +894,7 @@ lập trường: supports (ủng hộ), refutes (bác bỏ), mixed (trái chiề
     </message>
     <message>
         <source>Switch &amp;person…</source>
-        <translation>Đổi &amp;người làm…</translation>
+        <translation>Đổi người &amp;làm…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -914,7 +914,7 @@ lập trường: supports (ủng hộ), refutes (bác bỏ), mixed (trái chiề
     </message>
     <message>
         <source>Find &amp;next</source>
-        <translation>Tìm &amp;tiếp</translation>
+        <translation>Tìm tiế&amp;p</translation>
     </message>
     <message>
         <source>Find pre&amp;vious</source>
@@ -930,11 +930,11 @@ lập trường: supports (ủng hộ), refutes (bác bỏ), mixed (trái chiề
     </message>
     <message>
         <source>Zoom &amp;out</source>
-        <translation>Thu &amp;nhỏ</translation>
+        <translation>&amp;Thu nhỏ</translation>
     </message>
     <message>
         <source>&amp;Normal size</source>
-        <translation>Cỡ &amp;bình thường</translation>
+        <translation>&amp;Cỡ bình thường</translation>
     </message>
     <message>
         <source>&amp;Character precision</source>
@@ -950,11 +950,11 @@ lập trường: supports (ủng hộ), refutes (bác bỏ), mixed (trái chiề
     </message>
     <message>
         <source>Go to the &amp;article</source>
-        <translation>Đến &amp;bài viết</translation>
+        <translation>Đến bài &amp;viết</translation>
     </message>
     <message>
         <source>Go to the &amp;span list</source>
-        <translation>Đến danh sách &amp;đoạn</translation>
+        <translation>Đến danh sách đ&amp;oạn</translation>
     </message>
     <message>
         <source>Mark &amp;new</source>
@@ -962,7 +962,7 @@ lập trường: supports (ủng hộ), refutes (bác bỏ), mixed (trái chiề
     </message>
     <message>
         <source>Mark &amp;in progress</source>
-        <translation>Đánh dấu &amp;đang làm</translation>
+        <translation>Đánh dấu đang &amp;làm</translation>
     </message>
     <message>
         <source>Mark &amp;annotated</source>
@@ -982,11 +982,11 @@ lập trường: supports (ủng hộ), refutes (bác bỏ), mixed (trái chiề
     </message>
     <message>
         <source>P&amp;revious document</source>
-        <translation>Tài liệu &amp;trước</translation>
+        <translation>Tài liệu t&amp;rước</translation>
     </message>
     <message>
         <source>Suggest &amp;figures</source>
-        <translation>Gợi ý &amp;số liệu</translation>
+        <translation>&amp;Gợi ý số liệu</translation>
     </message>
     <message>
         <source>Propose the figures of this document as suggestions to accept or reject</source>
@@ -994,7 +994,7 @@ lập trường: supports (ủng hộ), refutes (bác bỏ), mixed (trái chiề
     </message>
     <message>
         <source>Suggest figures in &amp;every document</source>
-        <translation>Gợi ý số liệu trong &amp;mọi tài liệu</translation>
+        <translation>Gợi ý số liệu trong mọi tài &amp;liệu</translation>
     </message>
     <message>
         <source>Figure suggestions are not installed in this version</source>
@@ -1006,7 +1006,7 @@ lập trường: supports (ủng hộ), refutes (bác bỏ), mixed (trái chiề
     </message>
     <message>
         <source>&amp;Previous span</source>
-        <translation>Đoạn &amp;trước</translation>
+        <translation>Đoạn t&amp;rước</translation>
     </message>
     <message>
         <source>&amp;Delete span</source>
@@ -1034,7 +1034,7 @@ lập trường: supports (ủng hộ), refutes (bác bỏ), mixed (trái chiề
     </message>
     <message>
         <source>&amp;Reject suggestion</source>
-        <translation>Từ &amp;chối gợi ý</translation>
+        <translation>&amp;Từ chối gợi ý</translation>
     </message>
     <message>
         <source>Accept &amp;all suggestions in this document</source>
@@ -1360,15 +1360,15 @@ lập trường: supports (ủng hộ), refutes (bác bỏ), mixed (trái chiề
     </message>
     <message>
         <source>Non-factual</source>
-        <translation>Không phải dữ kiện</translation>
+        <translation>Phi dữ kiện</translation>
     </message>
     <message>
         <source>Unimportant factual</source>
-        <translation>Dữ kiện không quan trọng</translation>
+        <translation>Dữ kiện thứ yếu</translation>
     </message>
     <message>
         <source>Check-worthy factual</source>
-        <translation>Dữ kiện đáng kiểm chứng</translation>
+        <translation>Đáng kiểm chứng</translation>
     </message>
     <message>
         <source>&amp;Flag for review</source>
@@ -1416,7 +1416,7 @@ lập trường: supports (ủng hộ), refutes (bác bỏ), mixed (trái chiề
     </message>
     <message>
         <source>Queue: flagged, in review, decided</source>
-        <translation>Hàng đợi: đã gắn cờ, đang duyệt, đã kết luận</translation>
+        <translation>Hàng đợi: gắn cờ, đang duyệt, kết luận</translation>
     </message>
     <message>
         <source>All states</source>
@@ -1448,7 +1448,7 @@ lập trường: supports (ủng hộ), refutes (bác bỏ), mixed (trái chiề
     </message>
     <message>
         <source>Find in claims (Ctrl+F)</source>
-        <translation>Tìm trong các nhận định (Ctrl+F)</translation>
+        <translation>Tìm nhận định (Ctrl+F)</translation>
     </message>
     <message>
         <source>Any annotator</source>
@@ -1472,7 +1472,7 @@ lập trường: supports (ủng hộ), refutes (bác bỏ), mixed (trái chiề
     </message>
     <message>
         <source>&amp;Unlock editor actions…</source>
-        <translation>Mở k&amp;hoá thao tác của biên tập viên…</translation>
+        <translation>Mở k&amp;hoá quyền biên tập…</translation>
     </message>
     <message>
         <source>&amp;Find in claims</source>
@@ -1758,15 +1758,15 @@ lập trường: supports (ủng hộ), refutes (bác bỏ), mixed (trái chiề
     </message>
     <message>
         <source>&amp;Exactly this text</source>
-        <translation>&amp;Khớp đúng văn bản này</translation>
+        <translation>Chính xác văn bản &amp;này</translation>
     </message>
     <message>
         <source>Also other &amp;case and diacritics</source>
-        <translation>Cả khác &amp;hoa thường và dấu</translation>
+        <translation>Bỏ qua &amp;hoa thường và dấu</translation>
     </message>
     <message>
         <source>As &amp;suggestions to review</source>
-        <translation>Làm &amp;gợi ý để duyệt</translation>
+        <translation>&amp;Gợi ý để duyệt</translation>
     </message>
     <message>
         <source>As &amp;accepted</source>
@@ -1794,11 +1794,11 @@ lập trường: supports (ủng hộ), refutes (bác bỏ), mixed (trái chiề
     </message>
     <message>
         <source>Add:</source>
-        <translation>Thêm:</translation>
+        <translation>Thêm dưới dạng:</translation>
     </message>
     <message>
         <source>{n} more place(s) in {d} document(s); {k} already tagged.</source>
-        <translation>Thêm {n} chỗ trong {d} tài liệu; {k} chỗ đã gán nhãn.</translation>
+        <translation>Còn {n} chỗ khác trong {d} tài liệu; {k} chỗ đã được gán nhãn.</translation>
     </message>
 </context>
 <context>
@@ -1873,7 +1873,7 @@ lập trường: supports (ủng hộ), refutes (bác bỏ), mixed (trái chiề
     <name>UnlockDialog</name>
     <message>
         <source>Unlock editor actions</source>
-        <translation>Mở khoá thao tác của biên tập viên</translation>
+        <translation>Mở khoá quyền biên tập</translation>
     </message>
     <message>
         <source>Passphrase of the editor {name}:</source>
@@ -2035,15 +2035,15 @@ lập trường: supports (ủng hộ), refutes (bác bỏ), mixed (trái chiề
     </message>
     <message>
         <source>non-factual</source>
-        <translation>không phải dữ kiện</translation>
+        <translation>phi dữ kiện</translation>
     </message>
     <message>
         <source>unimportant factual</source>
-        <translation>dữ kiện không quan trọng</translation>
+        <translation>dữ kiện thứ yếu</translation>
     </message>
     <message>
         <source>check-worthy factual</source>
-        <translation>dữ kiện đáng kiểm chứng</translation>
+        <translation>đáng kiểm chứng</translation>
     </message>
     <message>
         <source>statistical</source>
