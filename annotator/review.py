@@ -332,27 +332,46 @@ class Claims:
     def state(self, span_id: int) -> str | None:
         return self.store.scalar("SELECT state FROM claims WHERE span_id = ?", (span_id,))
 
-    def _locking_claim(self, span_id: int) -> tuple[int, str] | None:
-        """The claim in review that holds ``span_id``: itself, or a claim linking to it."""
-        r = self.store.one(
-            "SELECT c.span_id, c.state FROM claims c WHERE c.span_id = ? AND c.state IN ('in_review', 'decided', "
-            "'published') UNION ALL SELECT c.span_id, c.state FROM links l JOIN claims c ON c.span_id = l.source_id "
-            "WHERE l.target_id = ? AND c.state IN ('in_review', 'decided', 'published') LIMIT 1",
-            (span_id, span_id))
-        return None if r is None else (int(r[0]), str(r[1]))
+    def _locking_claims(self, span_ids: Iterable[int]) -> dict[int, tuple[int, str]]:
+        """For each of these spans that a claim in review holds: (that claim, its state).
+
+        A claim in review holds itself and the spans it links to; a span that is such a claim
+        is held by itself first. One query a batch, however many spans.
+        """
+        ids = builtins.list(dict.fromkeys(span_ids))
+        locked = ",".join(f"'{s}'" for s in sorted(LOCKED_STATES))
+        out: dict[int, tuple[int, str]] = {}
+        for k in range(0, len(ids), BATCH):
+            chunk = ids[k : k + BATCH]
+            marks = ",".join("?" * len(chunk))
+            for held, claim_id, st in self.store.conn.execute(
+                    f"SELECT c.span_id, c.span_id, c.state FROM claims c "
+                    f"WHERE c.span_id IN ({marks}) AND c.state IN ({locked}) UNION ALL "
+                    f"SELECT l.target_id, c.span_id, c.state FROM links l JOIN claims c ON c.span_id = l.source_id "
+                    f"WHERE l.target_id IN ({marks}) AND c.state IN ({locked})", [*chunk, *chunk]):
+                if held == claim_id or held not in out:
+                    out[int(held)] = (int(claim_id), str(st))
+        return out
 
     def check_span_editable(self, span: Span) -> None:
         """An annotator cannot change a claim in review, nor its links, nor a span it links to."""
-        if self.project.editor_unlocked:
+        self.check_spans_editable([span])
+
+    def check_spans_editable(self, spans: Sequence[Span]) -> None:
+        """:meth:`check_span_editable` for many spans at once; the first held one (in order) raises."""
+        if not spans or self.project.editor_unlocked:
             return
-        hit = self._locking_claim(span.id)
-        if hit is None:
-            return
-        claim_id, st = hit
-        if claim_id == span.id:
-            raise PermissionDenied(f"claim {span.id} is {st.replace('_', ' ')}: only an unlocked editor may change it")
-        raise PermissionDenied(f"span {span.id} is linked from claim {claim_id}, which is {st.replace('_', ' ')}: "
-                               "only an unlocked editor may change it")
+        held = self._locking_claims(s.id for s in spans)
+        for span in spans:
+            hit = held.get(span.id)
+            if hit is None:
+                continue
+            claim_id, st = hit
+            if claim_id == span.id:
+                raise PermissionDenied(
+                    f"claim {span.id} is {st.replace('_', ' ')}: only an unlocked editor may change it")
+            raise PermissionDenied(f"span {span.id} is linked from claim {claim_id}, which is "
+                                   f"{st.replace('_', ' ')}: only an unlocked editor may change it")
 
     def check_doc_editable(self, doc_id: int, start: int, end: int) -> None:
         """Adding spans is always allowed; links to locked claims are checked by the links API."""
@@ -370,12 +389,11 @@ class Claims:
                 for key in ("source_id", "target_id"):
                     if row.get(key) is not None:
                         span_ids.add(int(row[key]))
-        for sid in sorted(span_ids):
-            hit = self._locking_claim(sid)
-            if hit is not None:
-                claim_id, st = hit
-                raise PermissionDenied(f"claim {claim_id} is {st.replace('_', ' ')}: this cannot be undone by an "
-                                       "annotator")
+        held = self._locking_claims(span_ids)
+        for sid in sorted(held):
+            claim_id, st = held[sid]
+            raise PermissionDenied(f"claim {claim_id} is {st.replace('_', ' ')}: this cannot be undone by an "
+                                   "annotator")
 
     # ---- the steps -------------------------------------------------------------------------------
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -90,7 +91,7 @@ class Spans:
             params = st
         sql += ' ORDER BY doc_id, start, "end" DESC, id'
         cur = self.store.conn.execute(sql, params)
-        cur.row_factory = __import__("sqlite3").Row
+        cur.row_factory = sqlite3.Row
         for r in cur:
             yield span_from_row(r)
 
@@ -239,8 +240,7 @@ class Spans:
         """Accept or reject suggestions (one undoable step for many)."""
         st = str(SpanState(state))
         spans = self.get_many(span_ids)
-        for s in spans:
-            self.project.claims.check_span_editable(s)
+        self.project.claims.check_spans_editable(spans)
         with self.project.operation(f"spans.{'accept' if st == 'accepted' else 'reject' if st == 'rejected' else 'state'}",
                                     summary={"span_ids": list(span_ids)[:1000], "state": st}) as op:
             for s in spans:
@@ -259,8 +259,7 @@ class Spans:
         if len(spans) != len(set(span_ids)):
             missing = set(span_ids) - {s.id for s in spans}
             raise NotFoundError(f"no span with id {', '.join(map(str, sorted(missing)))}")
-        for s in spans:
-            self.project.claims.check_span_editable(s)
+        self.project.claims.check_spans_editable(spans)
         with self.project.operation("spans.delete", summary={"span_ids": list(span_ids)[:1000]}) as op:
             for s in spans:
                 op.delete("spans", s.id)
@@ -300,8 +299,7 @@ class Links:
 
     def delete(self, link_ids: Sequence[int]) -> Changes:
         links = [self.get(i) for i in link_ids]
-        for link in links:
-            self.project.claims.check_span_editable(self.project.spans.get(link.source_id))
+        self.project.claims.check_spans_editable(self.project.spans.get_many(dict.fromkeys(lk.source_id for lk in links)))
         with self.project.operation("links.delete", summary={"link_ids": list(link_ids)}) as op:
             for link in links:
                 op.delete("links", link.id)

@@ -261,6 +261,10 @@ def test_annotator_cannot_change_a_claim_in_review_nor_what_it_rests_on(team: Pr
         with pytest.raises(PermissionDenied, match="only an unlocked editor"):
             change()
     team.spans.update(loc, attrs={"notes": "not linked: editable"})
+    # many spans at once (checked in one query): the held one is named and nothing changes
+    with pytest.raises(PermissionDenied, match=f"span {fig} is linked from claim {cid}, which is in review"):
+        team.spans.reject([loc, fig])
+    assert team.spans.get(loc).state == "accepted"
     # undo of the annotator's earlier claim edit is refused too
     with pytest.raises(PermissionDenied, match="cannot be undone by an annotator"):
         team.undo(next(e["id"] for e in team.history.events(actor="ann") if e["op"] == "links.add"))
