@@ -58,7 +58,6 @@ def import_paths(project: Project, paths: Sequence[str | Path], *, fmt: str | No
     """
     jobs = plan(paths, fmt)
     errors: list[FormatError] | None = [] if skip_bad else None
-    total = [0]
 
     def records() -> Iterator[DocRecord]:
         for path, f in jobs:
@@ -73,7 +72,6 @@ def import_paths(project: Project, paths: Sequence[str | Path], *, fmt: str | No
                 if suggested:
                     for span in rec.spans:
                         span.state = SpanState.SUGGESTED
-                total[0] += 1
                 yield rec
 
     skipped: list[str] = []

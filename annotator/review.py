@@ -373,9 +373,6 @@ class Claims:
             raise PermissionDenied(f"span {span.id} is linked from claim {claim_id}, which is "
                                    f"{st.replace('_', ' ')}: only an unlocked editor may change it")
 
-    def check_doc_editable(self, doc_id: int, start: int, end: int) -> None:
-        """Adding spans is always allowed; links to locked claims are checked by the links API."""
-
     def check_replay(self, rows: list[list[Any]]) -> None:
         """Undo/redo may not change a claim under review (or what it links to) unless an editor is unlocked."""
         if self.project.editor_unlocked:
