@@ -73,6 +73,8 @@ class DocumentRegions:
     annotators: list[str] = field(default_factory=list)
     regions: list[Region] = field(default_factory=list)
     has_gold: bool = False
+    decided: dict[str, str | None] = field(default_factory=dict)
+    """region key -> whose version was taken (``None``: no span), from the log"""
 
     @property
     def disagreements(self) -> list[Region]:
@@ -93,6 +95,32 @@ def annotators_of(project: Project, doc_id: int) -> list[str]:
         if uid in uids:
             who.add(name)
     return sorted(who)
+
+
+def gold_spans(project: Project, doc_id: int) -> list[Span]:
+    """The document's gold layer (adjudicated spans), in text order."""
+    ids = [r[0] for r in project.store.conn.execute(
+        'SELECT id FROM spans WHERE doc_id = ? AND gold = 1 ORDER BY start, "end"', (doc_id,))]
+    return project.spans.get_many(ids)
+
+
+def documents_to_adjudicate(project: Project) -> list[int]:
+    """Ids of the documents at least two people annotated (or were given), in id order."""
+    from annotator.package import assignments
+
+    people: dict[int, set[str]] = {}
+    for doc_id, who in project.store.conn.execute(
+            "SELECT DISTINCT doc_id, annotator FROM spans WHERE gold = 0 AND annotator IS NOT NULL "
+            "AND state = 'accepted'"):
+        people.setdefault(doc_id, set()).add(who)
+    given = assignments(project)
+    if given:
+        by_uid = {u: i for i, u in project.store.conn.execute("SELECT id, uid FROM documents")}
+        for name, uids in given.items():
+            for u in uids:
+                if u in by_uid:
+                    people.setdefault(by_uid[u], set()).add(name)
+    return sorted(d for d, who in people.items() if len(who) >= 2)
 
 
 def regions(project: Project, doc_id: int, *, annotators: Iterable[str] | None = None,
@@ -135,6 +163,22 @@ def regions(project: Project, doc_id: int, *, annotators: Iterable[str] | None =
             gold = tuple(g for g in golds if g.start < b and a < g.end)
             out.regions.append(Region(layer, a, b, versions, gold))
     out.regions.sort(key=lambda r: (r.start, r.end, r.layer))
+    out.decided = decisions(project, doc_id)
+    return out
+
+
+def decisions(project: Project, doc_id: int) -> dict[str, str | None]:
+    """What was taken for each region of the document, by the adjudication steps in the log.
+
+    Steps that were undone do not count; a later step for a region replaces an earlier one.
+    """
+    out: dict[str, str | None] = {}
+    events = project.history.events(op_prefix="adjudicate.take", limit=1_000_000)
+    for e in reversed(events):  # oldest first
+        summary = e["summary"]
+        if summary.get("doc_id") != doc_id or e["op"] != "adjudicate.take" or project.history.is_undone(e["id"]):
+            continue
+        out.update(summary.get("choices") or {})
     return out
 
 

@@ -66,6 +66,7 @@ BASE_DOC_PREFIX = "team.base.doc."
 BASE_ENTITIES_PREFIX = "team.base.entities."
 PACKAGE_KEY = "team.package"
 DELETED = "-"  # fingerprint of "the row was deleted"
+_PREFIX = 12  # length of the random per-process part of a uid (annotator.store.new_uid)
 
 # columns that are identity or bookkeeping, not content (content columns are read from the table,
 # so a later migration that adds a column is merged without changing this module)
@@ -622,6 +623,7 @@ class _Merger:
         self.c_entity_uid: dict[int, str] = {int(i): u for i, u in copy.execute("SELECT id, uid FROM entities")}
         self.l_entity_uid: dict[int, str] = {int(i): u for i, u in self.conn.execute("SELECT id, uid FROM entities")}
         self.c_doc_local: dict[int, int] = {}
+        self.fresh_prefixes = self._fresh_prefixes()
         self.c_tombs = deleted_rows(copy)
         # deleted spans referred to entities that may be gone since: map their ids too
         for tombs, ids in ((self.c_tombs, self.c_entity_uid), (self.tombs, self.l_entity_uid)):
@@ -631,6 +633,18 @@ class _Merger:
                 self._tomb_fps(tombs[t], t, every)
 
     # -- helpers
+
+    def _fresh_prefixes(self) -> set[str]:
+        """Uid prefixes of the copy's spans that no span here has: those rows are new for sure.
+
+        Uids are a per-process random prefix and a counter, so an annotator's new spans share a
+        few prefixes; one index probe per prefix saves a lookup per span.
+        """
+        prefixes = [r[0] for r in self.copy.execute(f"SELECT DISTINCT substr(uid, 1, {_PREFIX}) FROM spans LIMIT 1001")]
+        if len(prefixes) > 1000:
+            return set()
+        return {p for p in prefixes if self.conn.execute(
+            "SELECT 1 FROM spans WHERE uid >= ? AND uid < ? LIMIT 1", (p, p + "\U0010ffff")).fetchone() is None}
 
     def _tomb_fps(self, tombs: dict[str, dict[str, Any]], table: str, entity_uid: dict[int, str]) -> None:
         for item in tombs.values():
@@ -932,29 +946,46 @@ class _Merger:
         conn = self.conn
         crows = {r["uid"]: r for r in self.copy.execute(
             f"SELECT * FROM spans WHERE doc_id IN ({_marks(len(c_ids))})", c_ids)}
-        lrows = {r["uid"]: r for r in _fetch(
-            conn, f"SELECT * FROM spans WHERE doc_id IN ({_marks(len(local_ids))})", local_ids)}
         base_spans: dict[str, tuple[str | None, str | None]] = {}  # uid -> (fp, doc hash)
         for doc_hash, entry in base.items():
             for uid, fp in entry.get("spans", {}).items():
                 base_spans[uid] = (fp, doc_hash)
-        new_uids = [u for u in crows if u not in lrows]
+        local_set = set(local_ids)
+        lrows: dict[str, Any] = {}
         elsewhere: set[str] = set()
-        for chunk in _chunks(new_uids):
-            elsewhere.update(r[0] for r in conn.execute(f"SELECT uid FROM spans WHERE uid IN ({_marks(len(chunk))})", list(chunk)))
+        if self.package:
+            # only the rows the copy has or had: the other spans here (other annotators') are not
+            # read at all, so merging the tenth copy costs what merging the first did
+            fresh = self.fresh_prefixes
+            wanted = sorted({u for u in crows if u[:_PREFIX] not in fresh} | set(base_spans))
+            for chunk in _chunks(wanted):
+                for r in _fetch(conn, f"SELECT * FROM spans WHERE uid IN ({_marks(len(chunk))})", list(chunk)):
+                    if r["doc_id"] in local_set:
+                        lrows[r["uid"]] = r
+                    else:
+                        elsewhere.add(r["uid"])
+        else:  # a plain copy: what it deleted is known from its log, so look at every span here
+            lrows = {r["uid"]: r for r in _fetch(
+                conn, f"SELECT * FROM spans WHERE doc_id IN ({_marks(len(local_ids))})", local_ids)}
+            new_uids = [u for u in crows if u not in lrows]
+            for chunk in _chunks(new_uids):
+                elsewhere.update(r[0] for r in conn.execute(
+                    f"SELECT uid FROM spans WHERE uid IN ({_marks(len(chunk))})", list(chunk)))
         inserts: list[list[Any]] = []
         scols = self.write_cols["spans"]
         fresh_claims: set[str] = set()
+        span_tombs = self.tombs["spans"]
+        conflict_prefix = f"{CONFLICT_PREFIX}span."
+        any_conflicts = any(k.startswith(conflict_prefix) for k in self.conflict_keys)
         for uid, cr in crows.items():
             if uid in elsewhere:
                 continue  # the same row on another document here: leave it
             doc_local = self.c_doc_local[cr["doc_id"]]
-            incoming = self._span_version(cr, self.c_entity_uid)
             lr = lrows.get(uid)
-            tomb = self.tombs["spans"].get(uid)
-            if lr is None and tomb is None and f"{CONFLICT_PREFIX}span.{uid}" not in self.conflict_keys:
+            tomb = span_tombs.get(uid)
+            if lr is None and tomb is None and not (any_conflicts and conflict_prefix + uid in self.conflict_keys):
                 entity = None
-                euid = incoming.values.get("entity_uid") if incoming.values else None
+                euid = self.c_entity_uid.get(cr["entity_id"]) if cr["entity_id"] is not None else None
                 if euid:
                     r = conn.execute("SELECT id FROM entities WHERE uid = ?", (euid,)).fetchone()
                     entity = None if r is None else int(r[0])
@@ -964,6 +995,7 @@ class _Merger:
                 if cr["layer"] == "claim":
                     fresh_claims.add(uid)
                 continue
+            incoming = self._span_version(cr, self.c_entity_uid)
             local = self._span_version(lr, self.l_entity_uid) if lr is not None else None
             b: str | None = base_spans.get(uid, (None, None))[0]
             h = hash_of_local.get(doc_local)

@@ -7,7 +7,15 @@ from typing import Any
 
 import pytest
 
-from annotator.adjudicate import Choice, disagreements, regions, take, take_all
+from annotator.adjudicate import (
+    Choice,
+    disagreements,
+    documents_to_adjudicate,
+    gold_spans,
+    regions,
+    take,
+    take_all,
+)
 from annotator.errors import NotFoundError, ValidationError
 from annotator.exporting import Selection, project_records
 from annotator.project import Project
@@ -127,3 +135,15 @@ def test_refusals(doc: Project, choice: Choice, error: type[Exception]) -> None:
         take_all(doc, doc.doc, "nobody")  # type: ignore[attr-defined]
     with pytest.raises(NotFoundError):
         regions(doc, 999)
+
+
+def test_decisions_come_from_the_log(doc: Project) -> None:
+    d = doc.doc  # type: ignore[attr-defined]
+    loc, fig = _key("entity", "Sơn La"), _key("figure", "595 Đảng bộ")
+    take(doc, d, Choice(loc, None))
+    take(doc, d, [Choice(loc, "minh"), Choice(fig, "vy")])
+    assert regions(doc, d).decided == {loc: "minh", fig: "vy"}
+    doc.undo()
+    assert regions(doc, d).decided == {loc: None}
+    assert documents_to_adjudicate(doc) == [d]
+    assert [s.label for s in gold_spans(doc, d)] == ["PER", "CLAIM"]
