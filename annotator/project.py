@@ -224,6 +224,10 @@ class History:
             out.append(d)
         return out
 
+    def count(self) -> int:
+        """How many events the log holds."""
+        return int(self.store.scalar("SELECT COUNT(*) FROM events"))
+
     def is_undoable(self, event_id: int) -> bool:
         """Whether undo may revert this event now: an undoable change, not undone already."""
         r = self.store.one("SELECT undoable FROM events WHERE id = ?", (event_id,))

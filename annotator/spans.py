@@ -106,9 +106,15 @@ class Spans:
         sql = "SELECT COUNT(*) FROM spans" + (" WHERE " + " AND ".join(where) if where else "")
         return int(self.store.scalar(sql, params))
 
-    def label_counts(self) -> dict[str, int]:
-        return {lab: n for lab, n in self.store.conn.execute(
-            "SELECT label, COUNT(*) FROM spans WHERE state = 'accepted' GROUP BY label")}
+    def counts_by(self, column: str, *, state: str | None = None) -> dict[str, int]:
+        """Spans per value of ``column`` (``state``, ``label`` or ``layer``), of one state if given;
+        in the order of the values."""
+        if column not in ("state", "label", "layer"):
+            raise ValueError(f"spans are counted by state, label or layer, not {column!r}")
+        where = " WHERE state = ?" if state is not None else ""
+        return {v: n for v, n in self.store.conn.execute(
+            f"SELECT {column}, COUNT(*) FROM spans{where} GROUP BY {column} ORDER BY {column}",
+            () if state is None else (str(state),))}
 
     # ---- validation ---------------------------------------------------------------------------
 
@@ -313,6 +319,9 @@ class Links:
 
     def for_doc(self, doc_id: int) -> list[Link]:
         return [link_from_row(r) for r in self.store.query("SELECT * FROM links WHERE doc_id = ? ORDER BY id", (doc_id,))]
+
+    def count(self) -> int:
+        return int(self.store.scalar("SELECT COUNT(*) FROM links"))
 
     def for_span(self, span_id: int) -> list[Link]:
         return [link_from_row(r) for r in self.store.query(

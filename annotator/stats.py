@@ -1,4 +1,4 @@
-"""Project statistics for ``annotator stats`` and the window's status bar."""
+"""Project statistics for ``annotator stats``: counts read through the project's sub-APIs."""
 
 from __future__ import annotations
 
@@ -11,24 +11,20 @@ if TYPE_CHECKING:
 
 
 def project_stats(project: Project) -> dict[str, Any]:
-    conn = project.store.conn
     by_status = project.documents.status_counts()
-    by_state = {s: n for s, n in conn.execute("SELECT state, COUNT(*) FROM spans GROUP BY state")}
-    by_label = {lab: n for lab, n in conn.execute(
-        "SELECT label, COUNT(*) FROM spans WHERE state = 'accepted' GROUP BY label ORDER BY label")}
-    by_layer = {lab: n for lab, n in conn.execute(
-        "SELECT layer, COUNT(*) FROM spans WHERE state = 'accepted' GROUP BY layer ORDER BY layer")}
-    claims = {s: n for s, n in conn.execute("SELECT state, COUNT(*) FROM claims GROUP BY state ORDER BY state")}
+    by_state = project.spans.counts_by("state")
     return {
         "name": project.name,
         "path": str(project.path),
         "schema": project.schema.name,
         "schema_version": SCHEMA_VERSION,
         "documents": {"total": sum(by_status.values()), "by_status": by_status},
-        "spans": {"total": sum(by_state.values()), "by_state": by_state, "by_label": by_label, "by_layer": by_layer},
-        "entities": int(project.store.scalar("SELECT COUNT(*) FROM entities")),
-        "links": int(project.store.scalar("SELECT COUNT(*) FROM links")),
-        "claims": claims,
+        "spans": {"total": sum(by_state.values()), "by_state": by_state,
+                  "by_label": project.spans.counts_by("label", state="accepted"),
+                  "by_layer": project.spans.counts_by("layer", state="accepted")},
+        "entities": project.entities.count(),
+        "links": project.links.count(),
+        "claims": {s: n for s, n in sorted(project.claims.counts().items()) if n},
         "people": {p.name: str(p.role) for p in project.people.list()},
-        "events": int(project.store.scalar("SELECT COUNT(*) FROM events")),
+        "events": project.history.count(),
     }

@@ -228,3 +228,15 @@ def test_document_list_filter_sort(project: Project) -> None:
     ids = project.documents.ids(order="title")
     assert [project.documents.info(i).title for i in ids] == ["alpha", "Beta", "Gamma"]
     assert project.documents.count(status="new") == 3
+
+
+def test_counts_by_state_label_and_layer(project: Project, doc: int) -> None:
+    project.spans.add(doc_id=doc, start=4, end=16, label="PER")
+    project.spans.add(doc_id=doc, start=0, end=3, label="PER", state="suggested")
+    project.spans.add(doc_id=doc, start=22, end=29, label="PERCENT", attrs={"value": "90"})
+    assert project.spans.counts_by("state") == {"accepted": 2, "suggested": 1}
+    assert list(project.spans.counts_by("label", state="accepted").items()) == [("PER", 1), ("PERCENT", 1)]
+    assert project.spans.counts_by("layer", state="rejected") == {}
+    assert (project.links.count(), project.history.count()) == (0, 4)
+    with pytest.raises(ValueError, match="not 'doc_id'"):
+        project.spans.counts_by("doc_id")
