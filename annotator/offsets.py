@@ -150,7 +150,8 @@ def snap_to_cluster(text: str, i: int, *, forward: bool) -> int:
 
 
 def is_word_char(ch: str) -> bool:
-    """Letters, digits, combining marks and the joiners inside numbers/words count as word."""
+    """Letters, digits, combining marks and ``_`` are word characters (inner punctuation such as
+    the ``,`` of ``88,8`` is handled by :func:`snap_to_words`)."""
     cat = unicodedata.category(ch)
     return cat[0] in "LNM" or ch in "_"
 

@@ -82,7 +82,8 @@ class Spans:
         return [span_from_row(r) for r in self.store.query(sql, params)]
 
     def iter_all(self, *, states: Iterable[str] | None = ("accepted",)) -> Iterator[Span]:
-        """Every span of the project in document order (streams)."""
+        """The project's spans of these states (accepted by default; None: every state), in
+        document order, streamed."""
         sql = f"SELECT {SPAN_COLUMNS} FROM spans"
         params: list[Any] = []
         if states is not None:
