@@ -100,12 +100,12 @@ class Search:
         pattern = re.compile(r"\s+".join(re.escape(w) for w in needle.split()))
         for doc_id, title, text in self._texts(self.documents(query, limit=max(limit, 200), ranked=False)):
             folded = fold(text)
-            spans = None
-            if label:
-                spans = [(s.start, s.end) for s in self.project.spans.for_doc(doc_id) if s.label == label
-                         and s.state != "rejected"]
+            spans: list[tuple[int, int]] | None = None  # of ``label``: read at the first match only
             for m in pattern.finditer(folded):
                 a, b = m.start(), m.end()
+                if label and spans is None:
+                    spans = [(s.start, s.end) for s in self.project.spans.for_doc(doc_id) if s.label == label
+                             and s.state != "rejected"]
                 if spans is not None and not any(s <= a and b <= e for s, e in spans):
                     continue
                 hits.append(Hit(doc_id, title, a, b, text[max(0, a - context):a].replace("\n", " "), text[a:b],
