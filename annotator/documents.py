@@ -125,7 +125,7 @@ class Documents:
         columns = {"id": "id", "title": "title COLLATE NOCASE", "status": "status", "length": "length"}
         if order == "spans":
             sql = (f"SELECT d.id FROM documents d LEFT JOIN (SELECT doc_id, COUNT(*) n FROM spans "
-                   f"WHERE state != 'rejected' GROUP BY doc_id) c ON c.doc_id = d.id{where.replace('WHERE', 'WHERE', 1)} "
+                   f"WHERE state != 'rejected' GROUP BY doc_id) c ON c.doc_id = d.id{where} "
                    f"ORDER BY COALESCE(c.n, 0) {'DESC' if descending else 'ASC'}, d.id")
         else:
             col = columns.get(order, "id")

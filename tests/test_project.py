@@ -228,6 +228,12 @@ def test_document_list_filter_sort(project: Project) -> None:
     ids = project.documents.ids(order="title")
     assert [project.documents.info(i).title for i in ids] == ["alpha", "Beta", "Gamma"]
     assert project.documents.count(status="new") == 3
+    beta, alpha, gamma = project.documents.ids()
+    project.spans.add_many(gamma, [SpanRecord(0, 4, "MISC"), SpanRecord(5, 7, "MISC")])
+    project.spans.add(doc_id=alpha, start=0, end=4, label="MISC")
+    project.spans.add(doc_id=beta, start=0, end=4, label="MISC", state="rejected")  # not counted
+    assert project.documents.ids(order="spans", descending=True) == [gamma, alpha, beta]
+    assert project.documents.ids(order="spans", text="a", status=["new"]) == [beta, alpha, gamma]
 
 
 def test_counts_by_state_label_and_layer(project: Project, doc: int) -> None:
