@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from annotator.errors import FormatError, ValidationError
 from annotator.model import Changes, Layer, SpanState
-from annotator.occurrences import Occurrence, add_mentions, filter_untagged
+from annotator.occurrences import Occurrence, add_mentions, filter_untagged, longest_matches
 from annotator.schema import Schema
 from annotator.variants import name_key, windows
 
@@ -221,7 +221,7 @@ def find_entity_names(project: Project, doc_ids: Iterable[int], *, types: Iterab
     out: list[Occurrence] = []
     for doc_id in doc_ids:
         text = project.documents.text(doc_id)
-        best: dict[int, Occurrence] = {}  # start → longest occurrence there
+        found: list[Occurrence] = []
         for w in windows(text, max_words):
             if len(w.nk.key) < min_length:
                 continue
@@ -234,17 +234,9 @@ def find_entity_names(project: Project, doc_ids: Iterable[int], *, types: Iterab
             if len(types_found) > 1:
                 continue  # "Sơn La" the person and the province: let a person decide
             owners = {h.owner for h in hits}
-            occ = Occurrence(doc_id, w.start, w.end, text[w.start:w.end],
-                             entity_id=next(iter(owners)) if len(owners) == 1 else None, label=hits[0].type)
-            prev = best.get(w.start)
-            if prev is None or occ.end > prev.end:
-                best[w.start] = occ
-        last_end = -1
-        for start in sorted(best):
-            occ = best[start]
-            if start >= last_end:
-                out.append(occ)
-                last_end = occ.end
+            found.append(Occurrence(doc_id, w.start, w.end, text[w.start:w.end],
+                                    entity_id=next(iter(owners)) if len(owners) == 1 else None, label=hits[0].type))
+        out += longest_matches(found)
     return out
 
 

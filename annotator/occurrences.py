@@ -83,6 +83,23 @@ def find_text(project: Project, text: str, *, doc_ids: Iterable[int] | None = No
     return out
 
 
+def longest_matches(found: Iterable[Occurrence]) -> list[Occurrence]:
+    """Of places found in one document: the longest at each start (the first found of equal
+    ones), then left to right each that does not overlap the one kept before it."""
+    best: dict[int, Occurrence] = {}
+    for o in found:
+        prev = best.get(o.start)
+        if prev is None or o.end > prev.end:
+            best[o.start] = o
+    out: list[Occurrence] = []
+    last_end = -1
+    for start in sorted(best):
+        if start >= last_end:
+            out.append(best[start])
+            last_end = best[start].end
+    return out
+
+
 def _blocked(project: Project, doc_id: int, label: str) -> list[tuple[int, int, str]]:
     return [(s.start, s.end, str(s.state)) for s in project.spans.for_doc(doc_id) if s.label == label]
 
@@ -165,21 +182,10 @@ def find_variants(project: Project, names: Sequence[str], *, label: str, doc_ids
     found: list[Occurrence] = []
     for doc_id in sorted(ids):
         text = project.documents.text(doc_id)
-        best: dict[int, Occurrence] = {}
-        for w in windows(text, max_words):
-            if not w.capitalised or len(w.nk.key) < 2:
-                continue
-            if not index.lookup(w.nk, limit=1, min_score=threshold, fuzzy=False):
-                continue
-            prev = best.get(w.start)
-            if prev is None or w.end > prev.end:
-                best[w.start] = Occurrence(doc_id, w.start, w.end, text[w.start:w.end], entity_id=entity_id,
-                                           label=label)
-        last_end = -1
-        for start in sorted(best):
-            if start >= last_end:
-                found.append(best[start])
-                last_end = best[start].end
+        found += longest_matches(
+            Occurrence(doc_id, w.start, w.end, text[w.start:w.end], entity_id=entity_id, label=label)
+            for w in windows(text, max_words)
+            if w.capitalised and len(w.nk.key) >= 2 and index.lookup(w.nk, limit=1, min_score=threshold, fuzzy=False))
     kept, _ = filter_untagged(project, found, label)
     return kept
 

@@ -10,7 +10,14 @@ from hypothesis import strategies as st
 
 from annotator.errors import ValidationError
 from annotator.folding import fold
-from annotator.occurrences import find_text, find_variants, preview_occurrences, tag_occurrences
+from annotator.occurrences import (
+    Occurrence,
+    find_text,
+    find_variants,
+    longest_matches,
+    preview_occurrences,
+    tag_occurrences,
+)
 from annotator.project import Project
 
 TEXT_A = "Sơn La là tỉnh miền núi. SƠN LA có Sơn Lao? Không. Tỉnh Son La và Sơn La-Việt; xSơn La."
@@ -126,3 +133,20 @@ def test_folded_places_are_exactly_the_whole_word_matches(project: Project, word
     expected = [m.start() for m in re.finditer(r"(?<![^\W_])son la(?![^\W_])", fold(body))]
     assert [o.start for o in found] == expected
     assert all(fold(o.text) == "son la" and body[o.start:o.end] == o.text for o in found)
+
+
+@pytest.mark.parametrize(
+    ("found", "kept"),
+    [
+        ([], []),
+        ([(0, 3), (0, 6), (4, 6)], [(0, 6)]),  # the longest at a start; what it covers goes
+        ([(4, 6), (0, 3), (3, 5)], [(0, 3), (3, 5)]),  # by start; (4, 6) overlaps (3, 5)
+        ([(2, 4), (2, 4), (5, 9)], [(2, 4), (5, 9)]),
+    ],
+)
+def test_longest_matches(found: list[tuple[int, int]], kept: list[tuple[int, int]]) -> None:
+    occs = [Occurrence(1, a, b, "x" * (b - a), entity_id=k) for k, (a, b) in enumerate(found)]
+    out = longest_matches(occs)
+    assert [(o.start, o.end) for o in out] == kept
+    if found[:2] == [(2, 4), (2, 4)]:
+        assert out[0].entity_id == 0  # of equal ones, the first found
