@@ -275,10 +275,7 @@ class VietnameseTokenizer:
         """As :meth:`SimpleTokenizer.split`."""
         if not self.segment or not self.words:
             return SimpleTokenizer().split(text)
-        offsets = self.tokenize(text)
-        starts = [s for s, _ in offsets]
-        ends = [e for _, e in offsets]
-        return list(map(text.__getitem__, map(slice, starts, ends))), starts, ends
+        return _split_offsets(text, self.tokenize(text))
 
     def tokenize(self, text: str) -> list[Offsets]:
         syll = SimpleTokenizer().tokenize(text)
@@ -417,7 +414,10 @@ def split_tokens(tok: Tokenizer, text: str) -> tuple[list[str], list[int], list[
     split = getattr(tok, "split", None)
     if split is not None:
         return split(text)  # type: ignore[no-any-return]
-    offsets = tok.tokenize(text)
+    return _split_offsets(text, tok.tokenize(text))
+
+
+def _split_offsets(text: str, offsets: Sequence[Offsets]) -> tuple[list[str], list[int], list[int]]:
     starts = [s for s, _ in offsets]
     ends = [e for _, e in offsets]
     return list(map(text.__getitem__, map(slice, starts, ends))), starts, ends
