@@ -224,6 +224,42 @@ def export(project: str, fmt: str, output: str, layer: str | None, label: str | 
             click.echo(f"  not representable: {problem}", err=True)
 
 
+@main.command(context_settings=CONTEXT)
+@click.argument("project", type=click.Path(exists=True))
+@click.option("--set", "new_schema", type=click.Path(exists=True, dir_okay=False),
+              help="Replace the project's schema by this TOML or JSON file (labels in use must stay).")
+@click.option("--json", "as_json", is_flag=True, help="Print the schema as JSON.")
+@ACTOR
+def schema(project: str, new_schema: str | None, as_json: bool, actor: str | None) -> None:
+    """Show the project's label schema, or replace it from a file (validated; errors name the place).
+
+    \b
+    Example:
+      annotator schema projects/demo
+      annotator schema projects/demo --set my-labels.toml
+    """
+    from annotator.schema import load_schema
+
+    with open_project(project, actor=actor) as p, errors_to_exit():
+        if new_schema:
+            p.set_schema(load_schema(new_schema))
+            click.echo(f"Schema of {project} is now {p.schema.name} ({len(p.schema.labels)} labels)")
+            return
+        sch = p.schema
+    if as_json:
+        click.echo(json.dumps(sch.to_dict(), ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{sch.name} (version {sch.version})")
+    for layer in ("entity", "figure", "claim"):
+        labels = [lab for lab in sch.labels if lab.layer == layer]
+        if not labels:
+            continue
+        names = ", ".join(a.name for a in sch.attributes_of(labels[0].name))
+        click.echo(f"{layer}: attributes {names or '-'}")
+        for lab in labels:
+            click.echo(f"  {lab.key or ' '}  {lab.name:<10} {lab.color}  {lab.description}")
+
+
 @main.command("ls", context_settings=CONTEXT)
 @click.argument("project", type=click.Path(exists=True))
 @click.option("--status", help="Only these statuses (comma-separated).")

@@ -212,3 +212,18 @@ def test_killed_import_leaves_all_or_nothing(tmp_path: Path) -> None:
         small.write_text("\n".join(big.read_text(encoding="utf-8").splitlines()[:50]) + "\n", encoding="utf-8")
         import_paths(proj, [small])
         assert proj.documents.count() == 50 and proj.spans.count() == 100
+
+
+def test_schema_show_and_replace(tmp_path: Path) -> None:
+    p = tmp_path / "p"
+    run("init", str(p))
+    out = run("schema", str(p)).output
+    assert "PER" in out and "figure: attributes value" in out
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[labels]]\nname = "X"\nlayer = "thing"\n', encoding="utf-8")
+    r = CliRunner().invoke(main, ["schema", str(p), "--set", str(bad)])
+    assert r.exit_code == 1 and "labels[0] (X).layer" in r.output
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps({"name": "mine", "labels": [{"name": "X", "layer": "entity", "color": "#112233"}]}))
+    assert "is now mine (1 labels)" in run("schema", str(p), "--set", str(good)).output
+    assert json.loads(run("schema", str(p), "--json").output)["name"] == "mine"
