@@ -235,3 +235,17 @@ def test_write_then_read_gives_the_same_text_spans_and_links(recs: list[DocRecor
     assert [r.text for r in back] == [r.text for r in recs]
     assert [spans_of(r) for r in back] == [spans_of(r) for r in recs]
     assert [sorted(links_of(r)) for r in back] == [sorted(links_of(r)) for r in recs]
+
+
+@pytest.mark.parametrize("relations", [False, True])
+def test_ids_that_look_numeric_but_are_not_decimal_stay_text(relations: bool) -> None:
+    # "²".isdigit() is true but int("²") fails: such ids are written as they are, or given fresh numbers
+    rec = DocRecord("ab cd", [SpanRecord(0, 2, "PER", ext_id="²"), SpanRecord(3, 5, "ORG", ext_id="7")],
+                    links=[LinkRecord("²", "7", "member_of", ext_id="³")], ext_id="²")
+    buf = io.StringIO()
+    write_doccano([rec], buf, relations=relations)
+    obj = json.loads(buf.getvalue())
+    assert obj["id"] == "²"
+    if relations:
+        assert [e["id"] for e in obj["entities"]] == [0, 7]
+        assert obj["relations"] == [{"id": 0, "from_id": 0, "to_id": 7, "type": "member_of"}]

@@ -168,7 +168,7 @@ def _int_ids(values: list[str | None]) -> list[int]:
     taken: set[int] = set()
     keep: list[int | None] = []
     for v in values:
-        if v is not None and v.isdigit() and int(v) not in taken:
+        if v is not None and v.isdecimal() and int(v) not in taken:
             taken.add(int(v))
             keep.append(int(v))
         else:
@@ -208,7 +208,7 @@ def doccano_line(record: DocRecord, *, relations: bool) -> tuple[dict[str, Any],
     extras = record.meta.get("doccano") if isinstance(record.meta.get("doccano"), dict) else {}
     obj: dict[str, Any] = {}
     if record.ext_id is not None:
-        obj["id"] = int(record.ext_id) if str(record.ext_id).isdigit() else record.ext_id
+        obj["id"] = int(record.ext_id) if str(record.ext_id).isdecimal() else record.ext_id
     obj["text"] = record.text
     if relations:
         ids = _int_ids([sp.ext_id for sp in good])
