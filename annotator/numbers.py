@@ -111,17 +111,18 @@ def parse_number(token: str, decimal_sep: str | None) -> ParsedNumber | None:
     ``decimal_sep`` is the document's decimal separator or None (unknown). None is returned for
     shapes no convention reads as a number: "1.2.3", "0912.345.678", "1,23,4".
     """
-    if not token or not token[0].isdigit() or not token[-1].isdigit():
+    # isdecimal, not isdigit: "²" is a digit that int() does not read
+    if not token or not token[0].isdecimal() or not token[-1].isdecimal():
         return None
-    digits = sum(ch.isdigit() for ch in token)
+    digits = sum(ch.isdecimal() for ch in token)
     seps = [c for c in token if c in ".,"]
     if not seps:
-        if not token.isdigit():
+        if not token.isdecimal():
             return None
         return ParsedNumber(Decimal(int(token)), digits=digits,
                             leading_zero=len(token) > 1 and token[0] == "0")
     groups = re.split(r"[.,]", token)
-    if any(not g.isdigit() for g in groups):
+    if any(not g.isdecimal() for g in groups):
         return None
     lead0 = len(groups[0]) > 1 and groups[0][0] == "0"
 

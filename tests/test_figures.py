@@ -407,7 +407,7 @@ def test_parse_number(token: str, sep: str | None, value: str, ambiguous: bool) 
     assert (format_decimal(n.value), n.ambiguous) == (value, ambiguous)
 
 
-@pytest.mark.parametrize("token", ["1.2.3", "0912.345.678", "1,23,4", "1.234,5.6", "", "1..2"])
+@pytest.mark.parametrize("token", ["1.2.3", "0912.345.678", "1,23,4", "1.234,5.6", "", "1..2", "²", "1,²³", "3²"])
 def test_parse_number_refuses_codes(token: str) -> None:
     assert parse_number(token, ",") is None
 

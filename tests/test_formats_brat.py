@@ -206,6 +206,7 @@ TEXT = "Alice met Bob in Hà Nội."
         ("T1\tPER 0 5\tAlice\nT2\tPER 10 99\tBob\n", 2, "outside"),
         ("T1\tPER 5 0\tAlice\n", 1, "empty or reversed"),
         ("T1\tPER 0 x\tAlice\n", 1, "bad offsets"),
+        ("T1\tPER 0 ⁵\tAlice\n", 1, "bad offsets"),  # a digit to isdigit, not to int
         ("T1\tPER 0 5\tAlicia\n", 1, "text column"),
         ("T1\tPER 1 6\tAlice\n", 1, "text column"),
         ("T1\tPER 0 5\tAlice\nT1\tPER 10 13\tBob\n", 2, "duplicate"),

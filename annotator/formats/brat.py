@@ -140,7 +140,7 @@ def parse_ann(ann_text: str, raw_text: str, *, path: str = "<ann>") -> _Ann:
             frags: list[list[int]] = []
             for piece in offs.split(";"):
                 bits = piece.strip().split(" ")
-                if len(bits) != 2 or not all(b.isdigit() for b in bits):
+                if len(bits) != 2 or not all(b.isdecimal() for b in bits):
                     raise FormatError(f"{ann_id}: bad offsets {offs!r}", path=path, line=lineno)
                 s, e = check_offsets(n, int(bits[0]), int(bits[1]), path=path, line=lineno, what=ann_id)
                 frags.append([s, e])
