@@ -30,8 +30,10 @@ changed on both sides):
 Timestamps come from the rows themselves, never from the merge, so merging A then B gives the
 same rows as B then A; merging a file twice changes nothing (a merge that brings nothing writes
 nothing, not even an event). Everything runs in ONE transaction with one ``team.merge`` event,
-document by document in batches, so memory stays bounded. Conflicts are stored in the
-``settings`` table under ``team.conflict.<kind>.<uid>`` (JSON) until a conflicts table exists.
+document by document in batches, so memory stays bounded. Conflicts live in the ``conflicts``
+table: an open one has uid ``<kind>.<row uid>``, the version in use in ``local`` and the others in
+``other``; a settled one is kept (uid suffixed, ``resolution`` naming the chosen and rejected
+versions) so that merging the same files again does not reopen it.
 """
 
 from __future__ import annotations
@@ -60,8 +62,6 @@ if TYPE_CHECKING:
 Progress = Callable[[int, int | None], bool | None]
 
 DOC_BATCH = 200
-CONFLICT_PREFIX = "team.conflict."
-RESOLVED_PREFIX = "team.resolved."
 BASE_DOC_PREFIX = "team.base.doc."
 BASE_ENTITIES_PREFIX = "team.base.entities."
 PACKAGE_KEY = "team.package"
@@ -149,7 +149,7 @@ class Conflict:
 
     @property
     def key(self) -> str:
-        return f"{CONFLICT_PREFIX}{self.kind}.{self.uid}"
+        return f"{self.kind}.{self.uid}"
 
     @property
     def kept(self) -> int:
@@ -187,52 +187,83 @@ def _short(kind: str, v: Version) -> str:
 
 def conflicts(project: Project, *, kind: str | None = None, doc_id: int | None = None) -> list[Conflict]:
     """The open conflicts left by merges, for a person to settle."""
-    prefix = CONFLICT_PREFIX + (f"{kind}." if kind else "")
+    doc_hash = project.documents.get(doc_id).text_hash if doc_id is not None else None
+    sql = "SELECT kind, target_uid, local, other FROM conflicts WHERE resolved_at IS NULL"
+    params: list[Any] = []
+    if kind:
+        sql += " AND kind = ?"
+        params.append(kind)
     out = []
-    doc_hash = None
-    if doc_id is not None:
-        doc_hash = project.documents.get(doc_id).text_hash
-    for _key, value in project.store.conn.execute(
-            "SELECT key, value FROM settings WHERE key LIKE ? ESCAPE '\\' ORDER BY key",
-            (prefix.replace("_", "\\_") + "%",)):
-        c = _conflict_from_json(json.loads(value))
+    for row in project.store.conn.execute(sql + " ORDER BY uid", params):
+        c = _conflict_from_row(*row)
         if doc_hash is None or c.doc_hash == doc_hash:
             out.append(c)
     return out
 
 
-def _conflict_from_json(d: dict[str, Any]) -> Conflict:
-    return Conflict(d["kind"], d["uid"], d.get("doc"), tuple(Version.from_json(v) for v in d["versions"]))
+def _conflict_from_row(kind: str, target: str, local: str, other: str) -> Conflict:
+    here = json.loads(local)
+    versions = [Version.from_json(here["version"]), *(Version.from_json(v) for v in json.loads(other))]
+    return Conflict(kind, target, here.get("doc"), tuple(sorted(versions, key=Version.key)))
+
+
+def _load_conflict(conn: sqlite3.Connection, key: str) -> Conflict | None:
+    row = conn.execute("SELECT kind, target_uid, local, other FROM conflicts WHERE uid = ? AND resolved_at IS NULL",
+                       (key,)).fetchone()
+    return None if row is None else _conflict_from_row(*row)
+
+
+def _store_conflict(conn: sqlite3.Connection, c: Conflict, at: str) -> bool:
+    """Write an open conflict (the version in use as ``local``); returns whether anything changed."""
+    kept = c.kept
+    local = json.dumps({"doc": c.doc_hash, "version": c.versions[kept].to_json()}, ensure_ascii=False, sort_keys=True)
+    other = json.dumps([v.to_json() for k, v in enumerate(c.versions) if k != kept], ensure_ascii=False, sort_keys=True)
+    row = conn.execute("SELECT local, other FROM conflicts WHERE uid = ? AND resolved_at IS NULL", (c.key,)).fetchone()
+    if row is not None:
+        if tuple(row) == (local, other):
+            return False
+        conn.execute("UPDATE conflicts SET local = ?, other = ? WHERE uid = ? AND resolved_at IS NULL",
+                     (local, other, c.key))
+        return True
+    conn.execute("INSERT INTO conflicts (uid, kind, target_uid, local, other, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                 (c.key, c.kind, c.uid, local, other, at))
+    return True
 
 
 def resolve(project: Project, key: str, choice: int) -> Changes:
     """Settle a conflict: version ``choice`` (index into ``versions``) becomes the live row.
 
-    The other versions are remembered as rejected, so merging their copies again does not bring
-    them back. One logged operation (not undoable: settle it again to change your mind).
+    The conflict is kept as settled, with the versions not chosen as rejected, so merging their
+    copies again does not bring them back. One logged operation (not undoable: settle it again).
     """
-    raw = project.store.get_setting(key)
-    if raw is None:
+    conn = project.store.conn
+    c = _load_conflict(conn, key)
+    if c is None:
         raise NotFoundError(f"no open conflict {key!r}")
-    c = _conflict_from_json(json.loads(raw))
     if not 0 <= choice < len(c.versions):
         raise NotFoundError(f"conflict {key!r} has no version {choice + 1}")
     chosen = c.versions[choice]
+    rejected = sorted({v.fp for v in c.versions if v.fp != chosen.fp})
     with project.operation("team.resolve", undoable=False,
                            summary={"conflict": key, "kind": c.kind, "uid": c.uid, "chosen": chosen.fp}) as op:
         m = _Applier(project, op)
         m.apply(c.kind, c.uid, c.doc_hash, chosen)
-        rejected = _load_rejected(project.store.conn, c.kind, c.uid)
-        rejected.update(v.fp for v in c.versions if v.fp != chosen.fp)
-        project.store.set_setting(f"{RESOLVED_PREFIX}{c.kind}.{c.uid}", json.dumps(sorted(rejected)))
-        project.store.conn.execute("DELETE FROM settings WHERE key = ?", (key,))
+        conn.execute(
+            "UPDATE conflicts SET uid = ?, resolved_at = ?, resolved_by = ?, resolution = ? "
+            "WHERE uid = ? AND resolved_at IS NULL",
+            (f"{key}@{new_uid()}", op.time, project.actor,
+             json.dumps({"chosen": chosen.fp, "rejected": rejected}), key))
         op.summary["deleted"] = m.deleted
     return op.result
 
 
 def _load_rejected(conn: sqlite3.Connection, kind: str, uid: str) -> set[str]:
-    r = conn.execute("SELECT value FROM settings WHERE key = ?", (f"{RESOLVED_PREFIX}{kind}.{uid}",)).fetchone()
-    return set(json.loads(r[0])) if r else set()
+    """Versions a person rejected when settling conflicts of this row."""
+    out: set[str] = set()
+    for (raw,) in conn.execute("SELECT resolution FROM conflicts WHERE kind = ? AND target_uid = ? "
+                               "AND resolved_at IS NOT NULL", (kind, uid)):
+        out.update(json.loads(raw or "{}").get("rejected", []))
+    return out
 
 
 # ---- result ------------------------------------------------------------------------------------
@@ -616,10 +647,9 @@ class _Merger:
         self.cols = {t: [c for c in (fp_cols.get(t) or local_cols[t]) if c in local_cols[t] and c in copy_cols[t]]
                      for t in _NOT_CONTENT}
         self.write_cols = {t: [c for c in local_cols[t] if c in copy_cols[t]] for t in _NOT_CONTENT}
-        self.conflict_keys = {r[0] for r in self.conn.execute(
-            "SELECT key FROM settings WHERE key LIKE 'team.conflict.%'")}
-        self.resolved_keys = {r[0] for r in self.conn.execute(
-            "SELECT key FROM settings WHERE key LIKE 'team.resolved.%'")}
+        self.conflict_keys = {r[0] for r in self.conn.execute("SELECT uid FROM conflicts WHERE resolved_at IS NULL")}
+        self.resolved_keys = {f"{k}.{u}" for k, u in self.conn.execute(
+            "SELECT DISTINCT kind, target_uid FROM conflicts WHERE resolved_at IS NOT NULL")}
         self.c_entity_uid: dict[int, str] = {int(i): u for i, u in copy.execute("SELECT id, uid FROM entities")}
         self.l_entity_uid: dict[int, str] = {int(i): u for i, u in self.conn.execute("SELECT id, uid FROM entities")}
         self.c_doc_local: dict[int, int] = {}
@@ -666,16 +696,16 @@ class _Merger:
         return Version(fingerprint(self.cols[table], row, fp_extra), row["updated_at"] or "", values)
 
     def _rejected(self, kind: str, uid: str) -> set[str]:
-        if f"{RESOLVED_PREFIX}{kind}.{uid}" not in self.resolved_keys:
+        if f"{kind}.{uid}" not in self.resolved_keys:
             return set()
         return _load_rejected(self.conn, kind, uid)
 
     def _existing(self, kind: str, uid: str) -> list[Version]:
-        key = f"{CONFLICT_PREFIX}{kind}.{uid}"
+        key = f"{kind}.{uid}"
         if key not in self.conflict_keys:
             return []
-        raw = self.project.store.get_setting(key)
-        return [] if raw is None else list(_conflict_from_json(json.loads(raw)).versions)
+        found = _load_conflict(self.conn, key)
+        return [] if found is None else list(found.versions)
 
     def step(self, kind: str, uid: str, doc_hash: str | None, local: Version | None, base: str | None,
              incoming: Version, local_tomb: str | None = None, *, force: bool = False) -> Version | None:
@@ -718,15 +748,13 @@ class _Merger:
         """Record the versions in play: two or more are a conflict; one closes any conflict."""
         c = Conflict(kind, uid, doc_hash, tuple(versions))
         key = c.key
-        if len(versions) < 2:
+        if len(versions) < 2:  # superseded: nobody has to decide any more (the merge event lists it)
             if key in self.conflict_keys:
-                self.conn.execute("DELETE FROM settings WHERE key = ?", (key,))
+                self.conn.execute("DELETE FROM conflicts WHERE uid = ? AND resolved_at IS NULL", (key,))
                 self.conflict_keys.discard(key)
                 self.result._touched_conflicts += 1
             return
-        raw = json.dumps(c.to_json(), ensure_ascii=False, sort_keys=True)
-        if self.project.store.get_setting(key) != raw:
-            self.project.store.set_setting(key, raw)
+        if _store_conflict(self.conn, c, self.op.time):
             self.result._touched_conflicts += 1
         self.conflict_keys.add(key)
         self.result.conflicts.append(c)
@@ -810,8 +838,9 @@ class _Merger:
         if self.conn.execute("SELECT 1 FROM spans s JOIN entities e ON e.id = s.entity_id WHERE e.uid = ? LIMIT 1",
                              (uid,)).fetchone():
             return True
-        return self.conn.execute("SELECT 1 FROM settings WHERE key LIKE 'team.conflict.span.%' AND instr(value, ?) "
-                                 "LIMIT 1", (json.dumps(uid),)).fetchone() is not None
+        needle = json.dumps(uid)
+        return self.conn.execute("SELECT 1 FROM conflicts WHERE kind = 'span' AND resolved_at IS NULL "
+                                 "AND (instr(local, ?) OR instr(other, ?)) LIMIT 1", (needle, needle)).fetchone() is not None
 
     def entities_at_end(self) -> None:
         """Entities the copy deleted, and entities deleted here that the merged spans refer to."""
@@ -975,7 +1004,7 @@ class _Merger:
         scols = self.write_cols["spans"]
         fresh_claims: set[str] = set()
         span_tombs = self.tombs["spans"]
-        conflict_prefix = f"{CONFLICT_PREFIX}span."
+        conflict_prefix = "span."
         any_conflicts = any(k.startswith(conflict_prefix) for k in self.conflict_keys)
         for uid, cr in crows.items():
             if uid in elsewhere:
@@ -1306,7 +1335,7 @@ def merge(project: Project, others: Sequence[str | os.PathLike[str]], *,
     keys = list(dict.fromkeys(c.key for c in result.conflicts))
     result.conflicts = []
     for key in keys:
-        raw = project.store.get_setting(key)
-        if raw is not None:
-            result.conflicts.append(_conflict_from_json(json.loads(raw)))
+        found = _load_conflict(project.store.conn, key)
+        if found is not None:
+            result.conflicts.append(found)
     return result

@@ -89,7 +89,7 @@ def test_package_merge_conflicts_agreement_adjudicate(proj: str, tmp_path: Path)
     ["package", "{proj}", "--annotator", "lan", "--docs", "x-y", "-o", "{out}"],
     ["package", "{proj}", "--annotator", "lan", "--docs", "999", "-o", "{out}"],
     ["merge", "{proj}", "--resolve", "nonsense"],
-    ["merge", "{proj}", "--resolve", "team.conflict.span.nothing=1"],
+    ["merge", "{proj}", "--resolve", "span.nothing=1"],
     ["merge", "{proj}"],
     ["adjudicate", "{proj}", "--take", "entity:0-1=lan"],
     ["agreement", "{proj}", "--label", "NOPE"],

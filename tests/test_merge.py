@@ -32,7 +32,7 @@ def raw_dump(p: Project) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table, as stored (ids included): for 'changes nothing'."""
     conn = p.store.conn
     out = {}
-    for table in ("documents", "spans", "links", "entities", "claims", "people", "events", "settings"):
+    for table in ("documents", "spans", "links", "entities", "claims", "people", "events", "settings", "conflicts"):
         out[table] = sorted(tuple(r) for r in conn.execute(f"SELECT * FROM {table}"))
     return out
 
@@ -70,6 +70,8 @@ def dump(p: Project) -> dict[str, Any]:
     out["events"] = sorted(clean(r, {"id"}, summary=summary, reverts=ev_uid.get, redoes=ev_uid.get)
                            for r in conn_rows("SELECT * FROM events WHERE op != 'team.merge'"))
     out["settings"] = sorted(tuple(r) for r in conn.execute("SELECT key, value FROM settings"))
+    # when a conflict was found (and its row id) depends on the order; what it holds does not
+    out["conflicts"] = sorted(clean(r, {"id", "created_at"}) for r in conn_rows("SELECT * FROM conflicts"))
     return out
 
 
@@ -236,6 +238,9 @@ def test_span_changed_two_ways_is_a_conflict_kept_for_a_person(team: Team) -> No
     resolve(team.p, c.key, other)
     assert team.p.spans.get(team.loc).label == c.versions[other].values["label"]  # type: ignore[index]
     assert conflicts(team.p) == []
+    settled = team.p.store.conn.execute("SELECT kind, resolved_by, resolution FROM conflicts").fetchall()
+    assert [(k, who) for k, who, _ in settled] == [("span", "lead")]  # kept, as settled, by whom
+    assert json.loads(settled[0][2])["chosen"] == c.versions[other].fp
     before = raw_dump(team.p)
     merge(team.p, [lan, minh])
     assert raw_dump(team.p) == before

@@ -188,6 +188,8 @@ class AdjudicationWindow(QMainWindow):
         self.next_doc = QPushButton(self.tr("Document ▶"), top)
         self.info = QLabel(top)
         self.info.setObjectName("adjudicationInfo")
+        self.info.setContentsMargins(8, 2, 8, 2)
+        self.info.setWordWrap(True)
         bar.addWidget(QLabel(self.tr("Document:"), top))
         bar.addWidget(self.doc_combo, 1)
         bar.addWidget(self.prev_doc)
@@ -346,7 +348,7 @@ class AdjudicationWindow(QMainWindow):
                 continue
             ids = [s.id for s in (region.gold if names[k] == "gold" else region.versions.get(names[k], ()))]
             view.set_highlighted(ids)
-            view.reveal(region.start, region.end)
+            view.reveal(region.start, region.end, select=True)  # the region, marked in every column
         self._update_info()
 
     def _update_info(self) -> None:

@@ -112,7 +112,7 @@ def merge(project: str, others: tuple[str, ...], list_conflicts: bool, resolve_:
     Example:
       annotator merge projects/demo lan.annotator minh.annotator
       annotator merge projects/demo --conflicts
-      annotator merge projects/demo --resolve team.conflict.span.3fa2c1d09e8b000012=2
+      annotator merge projects/demo --resolve span.3fa2c1d09e8b000012=2
     """
     from annotator.merge import merge as merge_copies
 
