@@ -161,7 +161,10 @@ class Documents:
     # ---- changing ------------------------------------------------------------------------------
 
     def set_status(self, doc_id: int, status: DocStatus | str) -> Any:
-        st = DocStatus(status)
+        try:
+            st = DocStatus(status)
+        except ValueError:
+            raise ValidationError(f"unknown status {status!r}; use new, in_progress, annotated or reviewed") from None
         with self.project.operation("documents.set_status", summary={"doc_id": doc_id, "status": str(st)}) as op:
             op.update("documents", doc_id, {"status": str(st)})
         return op.result

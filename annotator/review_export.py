@@ -125,10 +125,20 @@ def rows(records: Iterable[ClaimRecord]) -> Iterable[list[Any]]:
         yield [get(r) for _, get in COLUMNS]
 
 
+_FORMULA_START = ("=", "+", "@", "\t", "\r")
+
+
+def _csv_cell(value: Any) -> Any:
+    """A cell a spreadsheet will not run as a formula (CSV injection): such text gets a leading '."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def write_csv(records: Iterable[ClaimRecord], f: IO[str]) -> None:
     w = csv.writer(f, lineterminator="\r\n")
     w.writerow([name for name, _ in COLUMNS])
-    w.writerows(rows(records))
+    w.writerows([_csv_cell(v) for v in row] for row in rows(records))
 
 
 def write_xlsx(records: list[ClaimRecord], f: IO[bytes]) -> list[str]:

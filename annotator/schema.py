@@ -11,6 +11,7 @@ import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -285,5 +286,7 @@ def schema_from_json(text: str) -> Schema:
     return schema_from_dict(json.loads(text), source="project schema")
 
 
+@lru_cache(maxsize=1)
 def default_schema() -> Schema:
+    """The shipped news schema (read once; a Schema is immutable)."""
     return load_schema(default_schema_path())

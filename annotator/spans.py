@@ -244,8 +244,14 @@ class Spans:
 
     def set_state(self, span_ids: Sequence[int], state: SpanState | str) -> Changes:
         """Accept or reject suggestions (one undoable step for many)."""
-        st = str(SpanState(state))
+        try:
+            st = str(SpanState(state))
+        except ValueError:
+            raise ValidationError(f"unknown span state {state!r}; use accepted, suggested or rejected") from None
         spans = self.get_many(span_ids)
+        if len(spans) != len(set(span_ids)):
+            missing = set(span_ids) - {s.id for s in spans}
+            raise NotFoundError(f"no span with id {', '.join(map(str, sorted(missing)))}")
         self.project.claims.check_spans_editable(spans)
         with self.project.operation(f"spans.{'accept' if st == 'accepted' else 'reject' if st == 'rejected' else 'state'}",
                                     summary={"span_ids": list(span_ids)[:1000], "state": st}) as op:

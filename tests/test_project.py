@@ -159,7 +159,7 @@ def test_status_and_next_unfinished(project: Project) -> None:
     assert project.documents.next_unfinished(ids[0]) == ids[1]
     project.documents.set_status(ids[1], DocStatus.IN_PROGRESS)
     assert project.documents.next_unfinished(ids[2]) == ids[1]
-    with pytest.raises(ValueError):
+    with pytest.raises(ValidationError, match="unknown status 'done'"):
         project.documents.set_status(ids[0], "done")
 
 
@@ -246,3 +246,12 @@ def test_counts_by_state_label_and_layer(project: Project, doc: int) -> None:
     assert (project.links.count(), project.history.count()) == (0, 4)
     with pytest.raises(ValueError, match="not 'doc_id'"):
         project.spans.counts_by("doc_id")
+
+
+def test_state_changes_name_unknown_states_and_ids(project: Project, doc: int) -> None:
+    (sid,) = project.spans.add(doc_id=doc, start=4, end=16, label="PER").spans
+    with pytest.raises(ValidationError, match="unknown span state 'maybe'"):
+        project.spans.set_state([sid], "maybe")
+    with pytest.raises(NotFoundError, match="no span with id 999"):
+        project.spans.accept([sid, 999])
+    assert project.spans.get(sid).state == SpanState.ACCEPTED

@@ -308,3 +308,11 @@ def test_a_failed_export_leaves_the_old_file_and_no_temporary(reviewed: Project,
         export_review(reviewed, fmt, out, Selection())
     assert out.read_text(encoding="utf-8") == "old"
     assert [p.name for p in out.parent.iterdir()] == ["out.file"]
+
+
+def test_csv_cells_never_start_a_formula() -> None:
+    from annotator.review_export import _csv_cell
+
+    assert _csv_cell("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
+    assert _csv_cell("+84 912") == "'+84 912" and _csv_cell("@sum") == "'@sum"
+    assert _csv_cell("-5% in 2020") == "-5% in 2020" and _csv_cell(3) == 3
