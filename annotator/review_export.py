@@ -2,7 +2,8 @@
 
 * ``review-csv`` – one row per claim (UTF-8 with a BOM so spreadsheet programs read Vietnamese);
 * ``review-xlsx`` – the same rows in a workbook (sheet *Claims*) plus a sheet *Evidence* with one
-  row per evidence item; every cell is text (a claim starting with ``=`` never becomes a formula);
+  row per evidence item; every cell is text (a claim starting with ``=`` never becomes a formula;
+  in the CSV such a cell starts with ``'``, as spreadsheets expect);
 * ``review-jsonl`` – one JSON object per claim: the full record with its history;
 * ``claimreview`` – a JSON array of schema.org ``ClaimReview`` objects (JSON-LD), one per
   *published* claim, with the fields fact-check search engines read;

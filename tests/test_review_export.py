@@ -101,7 +101,8 @@ def test_csv_has_one_row_per_claim_with_every_column(reviewed: Project, tmp_path
     c2 = by_id[reviewed.ids["c2"]]  # type: ignore[attr-defined]
     assert c2["figures"] == "hơn 90% = > 90%" and c2["rating_text"] == "Not enough evidence"
     c4 = by_id[reviewed.ids["c4"]]  # type: ignore[attr-defined]
-    assert c4["claim"] == "=SUM(A1) is not a formula." and c4["state"] == "flagged" and c4["reviewer"] == ""
+    # a spreadsheet would run it as a formula: the CSV cell starts with ' (the XLSX cell is typed as text)
+    assert c4["claim"] == "'=SUM(A1) is not a formula." and c4["state"] == "flagged" and c4["reviewer"] == ""
 
 
 def test_xlsx_reads_back_with_openpyxl_and_never_makes_formulas(reviewed: Project, tmp_path: Path) -> None:
