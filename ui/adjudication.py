@@ -575,17 +575,22 @@ def open_conflicts(window: Any) -> ConflictsDialog:
 
 def install(window: QMainWindow) -> dict[str, QAction]:
     """Add Agreement…, Adjudicate… and Merge conflicts… to the Review menu of ``window``."""
-    tr = QCoreApplication.translate
     menu = _review_menu(window)
     menu.addSeparator()
     actions: dict[str, QAction] = {}
     for name, text, key, tip, slot in (
-        ("agreement", tr("Adjudication", "&Agreement…"), "Ctrl+Shift+K",
-         tr("Adjudication", "How far the annotators agree: span F1, kappa, alpha (Ctrl+Shift+K)"), open_agreement),
-        ("adjudicate", tr("Adjudication", "A&djudicate…"), "Ctrl+Shift+D",
-         tr("Adjudication", "Settle where annotators differ, into the gold layer (Ctrl+Shift+D)"), open_adjudication),
-        ("conflicts", tr("Adjudication", "Merge &conflicts…"), "",
-         tr("Adjudication", "Rows two people changed differently, kept by merges for you to settle"), open_conflicts),
+        ("agreement", QCoreApplication.translate("Adjudication", "&Agreement…"), "Ctrl+Shift+K",
+         QCoreApplication.translate("Adjudication",
+                                    "How far the annotators agree: span F1, kappa, alpha (Ctrl+Shift+K)"),
+         open_agreement),
+        ("adjudicate", QCoreApplication.translate("Adjudication", "A&djudicate…"), "Ctrl+Shift+D",
+         QCoreApplication.translate("Adjudication",
+                                    "Settle where annotators differ, into the gold layer (Ctrl+Shift+D)"),
+         open_adjudication),
+        ("conflicts", QCoreApplication.translate("Adjudication", "Merge &conflicts…"), "",
+         QCoreApplication.translate("Adjudication",
+                                    "Rows two people changed differently, kept by merges for you to settle"),
+         open_conflicts),
     ):
         action = QAction(text, window)
         action.setObjectName(f"action_{name}")

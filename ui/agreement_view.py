@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -54,7 +55,8 @@ def _fmt(value: Any) -> str:
 class _Table(QAbstractTableModel):
     """A read-only table of rows of values, with a header; subclasses fill ``_rows``."""
 
-    HEADERS: Sequence[str] = ()
+    HEADERS: Sequence[object] = ()  # QT_TRANSLATE_NOOP returns object in the stubs
+    """column titles, each in QT_TRANSLATE_NOOP with its class's name (for pyside6-lupdate)"""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,7 +68,7 @@ class _Table(QAbstractTableModel):
         self.endResetModel()
 
     def headers(self) -> list[str]:
-        return [self.tr(h) for h in self.HEADERS]
+        return [self.tr(str(h)) for h in self.HEADERS]
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -107,7 +109,9 @@ class LabelModel(_Table):
     """One row per label, and one for all labels: spans, mean pairwise F1s and kappa, alpha."""
 
     COL_LABEL, COL_SPANS, COL_EXACT, COL_PARTIAL, COL_KAPPA, COL_ALPHA = range(6)
-    HEADERS = ("Label", "Spans", "Exact F1", "Partial F1", "Kappa", "Alpha")
+    HEADERS = (QT_TRANSLATE_NOOP("LabelModel", "Label"), QT_TRANSLATE_NOOP("LabelModel", "Spans"),
+               QT_TRANSLATE_NOOP("LabelModel", "Exact F1"), QT_TRANSLATE_NOOP("LabelModel", "Partial F1"),
+               QT_TRANSLATE_NOOP("LabelModel", "Kappa"), QT_TRANSLATE_NOOP("LabelModel", "Alpha"))
 
     def set_report(self, report: AgreementReport | None) -> None:
         rows: list[tuple[Any, list[Any]]] = []
@@ -122,7 +126,10 @@ class PairModel(_Table):
     """One row per annotator pair (all labels): documents, exact P/R/F1, partial F1, kappa."""
 
     COL_FIRST, COL_SECOND, COL_DOCS, COL_P, COL_R, COL_EXACT, COL_PARTIAL, COL_KAPPA = range(8)
-    HEADERS = ("Annotator", "Other", "Documents", "Precision", "Recall", "Exact F1", "Partial F1", "Kappa")
+    HEADERS = (QT_TRANSLATE_NOOP("PairModel", "Annotator"), QT_TRANSLATE_NOOP("PairModel", "Other"),
+               QT_TRANSLATE_NOOP("PairModel", "Documents"), QT_TRANSLATE_NOOP("PairModel", "Precision"),
+               QT_TRANSLATE_NOOP("PairModel", "Recall"), QT_TRANSLATE_NOOP("PairModel", "Exact F1"),
+               QT_TRANSLATE_NOOP("PairModel", "Partial F1"), QT_TRANSLATE_NOOP("PairModel", "Kappa"))
 
     def set_report(self, report: AgreementReport | None, label: str | None = None) -> None:
         rows: list[tuple[Any, list[Any]]] = []
@@ -139,7 +146,10 @@ class DocumentModel(_Table):
     """One row per document: annotators, mean pairwise F1s and kappa, alpha."""
 
     COL_ID, COL_TITLE, COL_ANNOTATORS, COL_EXACT, COL_PARTIAL, COL_KAPPA, COL_ALPHA = range(7)
-    HEADERS = ("Id", "Title", "Annotators", "Exact F1", "Partial F1", "Kappa", "Alpha")
+    HEADERS = (QT_TRANSLATE_NOOP("DocumentModel", "Id"), QT_TRANSLATE_NOOP("DocumentModel", "Title"),
+               QT_TRANSLATE_NOOP("DocumentModel", "Annotators"), QT_TRANSLATE_NOOP("DocumentModel", "Exact F1"),
+               QT_TRANSLATE_NOOP("DocumentModel", "Partial F1"), QT_TRANSLATE_NOOP("DocumentModel", "Kappa"),
+               QT_TRANSLATE_NOOP("DocumentModel", "Alpha"))
 
     def set_report(self, report: AgreementReport | None) -> None:
         rows: list[tuple[Any, list[Any]]] = []
@@ -154,7 +164,8 @@ class ConflictModel(_Table):
     """The conflicts merges left: kind, row, the versions (the one in use first)."""
 
     COL_KIND, COL_UID, COL_VERSIONS, COL_KEPT = range(4)
-    HEADERS = ("Kind", "Row", "Versions", "In use")
+    HEADERS = (QT_TRANSLATE_NOOP("ConflictModel", "Kind"), QT_TRANSLATE_NOOP("ConflictModel", "Row"),
+               QT_TRANSLATE_NOOP("ConflictModel", "Versions"), QT_TRANSLATE_NOOP("ConflictModel", "In use"))
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
