@@ -56,6 +56,7 @@ from annotator.adjudicate import (
 from annotator.errors import AnnotatorError
 from annotator.model import Changes
 from annotator.project import Project
+from ui.i18n import layer_name
 from ui.textview import SpanTextView
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -134,7 +135,7 @@ class DisagreementModel(QAbstractTableModel):
             return r
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.COL_REGION:
-                return f"{r.layer} {r.start}–{r.end}"
+                return f"{layer_name(r.layer)} {r.start}–{r.end}"
             if col == self.COL_TEXT:
                 return self._text[r.start:r.end].replace("\n", " ")[:80]
             if col == self.COL_GOLD:

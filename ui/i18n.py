@@ -94,6 +94,16 @@ def attribute_title(name: str) -> str:
     return titles.get(name, name.replace("_", " "))
 
 
+def layer_name(layer: str) -> str:
+    """A layer's name as a word (entity, figure, claim), translated; other layers as they are stored."""
+    names = {
+        "entity": QCoreApplication.translate("schema", "entity"),
+        "figure": QCoreApplication.translate("schema", "figure"),
+        "claim": QCoreApplication.translate("schema", "claim"),
+    }
+    return names.get(str(layer), str(layer))
+
+
 def choice_title(attribute: str, value: str) -> str:
     """How an enum value of the default schema is shown; other values are shown as they are stored."""
     titles = {

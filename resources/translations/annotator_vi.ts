@@ -2,6 +2,127 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>Adjudication</name>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;Duyệt</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Độ đồng thuận</translation>
+    </message>
+    <message>
+        <source>Comparing annotators…</source>
+        <translation>Đang so sánh những người gán nhãn…</translation>
+    </message>
+    <message>
+        <source>&amp;Agreement…</source>
+        <translation>Độ đồng &amp;thuận…</translation>
+    </message>
+    <message>
+        <source>How far the annotators agree: span F1, kappa, alpha (Ctrl+Shift+K)</source>
+        <translation>Mức độ đồng thuận giữa những người gán nhãn: F1 theo đoạn, kappa, alpha (Ctrl+Shift+K)</translation>
+    </message>
+    <message>
+        <source>A&amp;djudicate…</source>
+        <translation>&amp;Phân xử…</translation>
+    </message>
+    <message>
+        <source>Settle where annotators differ, into the gold layer (Ctrl+Shift+D)</source>
+        <translation>Phân xử những chỗ người gán nhãn khác nhau, đưa vào lớp chuẩn (Ctrl+Shift+D)</translation>
+    </message>
+    <message>
+        <source>Merge &amp;conflicts…</source>
+        <translation>&amp;Xung đột khi hợp nhất…</translation>
+    </message>
+    <message>
+        <source>Rows two people changed differently, kept by merges for you to settle</source>
+        <translation>Những dòng hai người sửa khác nhau, được giữ lại khi hợp nhất để bạn giải quyết</translation>
+    </message>
+</context>
+<context>
+    <name>AdjudicationWindow</name>
+    <message>
+        <source>Adjudicate</source>
+        <translation>Phân xử</translation>
+    </message>
+    <message>
+        <source>◀ Document</source>
+        <translation>◀ Tài liệu</translation>
+    </message>
+    <message>
+        <source>Document ▶</source>
+        <translation>Tài liệu ▶</translation>
+    </message>
+    <message>
+        <source>Document:</source>
+        <translation>Tài liệu:</translation>
+    </message>
+    <message>
+        <source>Gold (adjudicated)</source>
+        <translation>Chuẩn (đã phân xử)</translation>
+    </message>
+    <message>
+        <source>No document has the work of two annotators yet.</source>
+        <translation>Chưa có tài liệu nào được hai người gán nhãn.</translation>
+    </message>
+    <message>
+        <source>Document {doc}: the annotators agree everywhere.</source>
+        <translation>Tài liệu {doc}: những người gán nhãn thống nhất ở mọi chỗ.</translation>
+    </message>
+    <message>
+        <source>Disagreement {k} of {n} ({settled} settled). Keys: 1–{m} take that annotator&apos;s version, 0 none, Return next, Shift+Return previous, Ctrl+Z undo.</source>
+        <translation>Chỗ khác nhau {k}/{n} ({settled} đã giải quyết). Phím: 1–{m} lấy phiên bản của người gán nhãn đó, 0 không lấy gì, Return chỗ tiếp theo, Shift+Return chỗ trước, Ctrl+Z hoàn tác.</translation>
+    </message>
+    <message>
+        <source>Take {who}&apos;s version</source>
+        <translation>Lấy phiên bản của {who}</translation>
+    </message>
+    <message>
+        <source>Take no span</source>
+        <translation>Không lấy đoạn nào</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>Agreement</source>
+        <translation>Độ đồng thuận</translation>
+    </message>
+    <message>
+        <source>Comparing annotators…</source>
+        <translation>Đang so sánh những người gán nhãn…</translation>
+    </message>
+    <message>
+        <source>&amp;Labels</source>
+        <translation>&amp;Nhãn</translation>
+    </message>
+    <message>
+        <source>&amp;Pairs</source>
+        <translation>&amp;Cặp</translation>
+    </message>
+    <message>
+        <source>&amp;Documents</source>
+        <translation>&amp;Tài liệu</translation>
+    </message>
+    <message>
+        <source>Exact F1: same start, end and label. Partial: overlapping, same label. Kappa (Cohen, per pair) and alpha (Krippendorff, nominal, all annotators) compare the label of every token. Choose a label to see its pairs; open a document to adjudicate it.</source>
+        <translation>F1 khớp đúng: cùng điểm đầu, điểm cuối và nhãn. Một phần: chồng lấn nhau, cùng nhãn. Kappa (Cohen, theo từng cặp) và alpha (Krippendorff, định danh, mọi người gán nhãn) so sánh nhãn của từng token. Chọn một nhãn để xem các cặp của nhãn đó; mở một tài liệu để phân xử.</translation>
+    </message>
+    <message>
+        <source>No document has the work of two annotators yet.</source>
+        <translation>Chưa có tài liệu nào được hai người gán nhãn.</translation>
+    </message>
+    <message>
+        <source>{docs} document(s), annotators {who}. Overall: alpha {alpha}, mean kappa {kappa}, mean exact F1 {exact}, mean partial F1 {partial}.</source>
+        <translation>{docs} tài liệu, người gán nhãn: {who}. Tổng thể: alpha {alpha}, kappa trung bình {kappa}, F1 khớp đúng trung bình {exact}, F1 một phần trung bình {partial}.</translation>
+    </message>
+    <message>
+        <source>&amp;Pairs ({label})</source>
+        <translation>&amp;Cặp ({label})</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
         <source>Cannot open the project</source>
@@ -257,6 +378,40 @@
     </message>
 </context>
 <context>
+    <name>ConflictModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Phiên bản</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>Đang dùng</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Merge conflicts</source>
+        <translation>Xung đột khi hợp nhất</translation>
+    </message>
+    <message>
+        <source>Keep this version</source>
+        <translation>Giữ phiên bản này</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Phiên bản:</translation>
+    </message>
+</context>
+<context>
     <name>DecideDialog</name>
     <message>
         <source>Decide claim {id}</source>
@@ -295,6 +450,29 @@ lập trường: supports (ủng hộ), refutes (bác bỏ), mixed (trái chiề
     <message>
         <source>Decide (Ctrl+Return)</source>
         <translation>Kết luận (Ctrl+Return)</translation>
+    </message>
+</context>
+<context>
+    <name>DisagreementModel</name>
+    <message>
+        <source>Where</source>
+        <translation>Vị trí</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>Chuẩn</translation>
+    </message>
+    <message>
+        <source>(no span)</source>
+        <translation>(không có đoạn)</translation>
+    </message>
+    <message>
+        <source>Press {key} to take this version</source>
+        <translation>Nhấn {key} để lấy phiên bản này</translation>
     </message>
 </context>
 <context>
@@ -389,6 +567,37 @@ lập trường: supports (ủng hộ), refutes (bác bỏ), mixed (trái chiề
     <message>
         <source>Documents</source>
         <translation>Tài liệu</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentModel</name>
+    <message>
+        <source>Id</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <source>Annotators</source>
+        <translation>Người gán nhãn</translation>
+    </message>
+    <message>
+        <source>Exact F1</source>
+        <translation>F1 khớp đúng</translation>
+    </message>
+    <message>
+        <source>Partial F1</source>
+        <translation>F1 một phần</translation>
+    </message>
+    <message>
+        <source>Kappa</source>
+        <translation>Kappa</translation>
+    </message>
+    <message>
+        <source>Alpha</source>
+        <translation>Alpha</translation>
     </message>
 </context>
 <context>
@@ -805,6 +1014,37 @@ lập trường: supports (ủng hộ), refutes (bác bỏ), mixed (trái chiề
     <message>
         <source>Key: {key} (tags the selection, or changes the selected span&apos;s label)</source>
         <translation>Phím: {key} (gán nhãn vùng chọn, hoặc đổi nhãn của đoạn đang chọn)</translation>
+    </message>
+</context>
+<context>
+    <name>LabelModel</name>
+    <message>
+        <source>Label</source>
+        <translation>Nhãn</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>Đoạn</translation>
+    </message>
+    <message>
+        <source>Exact F1</source>
+        <translation>F1 khớp đúng</translation>
+    </message>
+    <message>
+        <source>Partial F1</source>
+        <translation>F1 một phần</translation>
+    </message>
+    <message>
+        <source>Kappa</source>
+        <translation>Kappa</translation>
+    </message>
+    <message>
+        <source>Alpha</source>
+        <translation>Alpha</translation>
+    </message>
+    <message>
+        <source>(all labels)</source>
+        <translation>(mọi nhãn)</translation>
     </message>
 </context>
 <context>
@@ -1249,6 +1489,41 @@ lập trường: supports (ủng hộ), refutes (bác bỏ), mixed (trái chiề
     <message>
         <source>Merge</source>
         <translation>Gộp</translation>
+    </message>
+</context>
+<context>
+    <name>PairModel</name>
+    <message>
+        <source>Annotator</source>
+        <translation>Người gán nhãn</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Người kia</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Tài liệu</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Độ chính xác</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Độ phủ</translation>
+    </message>
+    <message>
+        <source>Exact F1</source>
+        <translation>F1 khớp đúng</translation>
+    </message>
+    <message>
+        <source>Partial F1</source>
+        <translation>F1 một phần</translation>
+    </message>
+    <message>
+        <source>Kappa</source>
+        <translation>Kappa</translation>
     </message>
 </context>
 <context>
@@ -2012,6 +2287,18 @@ lập trường: supports (ủng hộ), refutes (bác bỏ), mixed (trái chiề
     <message>
         <source>normalized</source>
         <translation>dạng chuẩn hoá</translation>
+    </message>
+    <message>
+        <source>entity</source>
+        <translation>thực thể</translation>
+    </message>
+    <message>
+        <source>figure</source>
+        <translation>số liệu</translation>
+    </message>
+    <message>
+        <source>claim</source>
+        <translation>nhận định</translation>
     </message>
     <message>
         <source>day</source>
