@@ -313,7 +313,12 @@ def test_the_vietnamese_translation_is_compiled_and_used(qapp, tmp_path: Path) -
 
 WINDOW_CONTEXTS = {"AppController", "AttributeEditor", "BulkWork", "DocListModel", "DocumentList", "ExportDialog", "FindBar",
                    "HitListModel", "ImportDialog", "JobRunner", "LabelButton", "MainWindow", "PersonDialog",
-                   "SearchDialog", "ShortcutsDialog", "SpanListModel", "TagPanel", "Tagger", "tagpanel"}
+                   "SearchDialog", "ShortcutsDialog", "SpanListModel", "TagPanel", "Tagger", "tagpanel",
+                   # entities panel, review window, adjudication and agreement, schema and format texts
+                   "EntitiesPanel", "EntityModel", "MentionModel", "RenameDialog", "MergeDialog", "SplitDialog",
+                   "LinkEntityDialog", "TagAllDialog", "ClustersDialog", "ReviewWindow", "ClaimQueueModel",
+                   "DecideDialog", "ReasonDialog", "UnlockDialog", "AdjudicationWindow", "DisagreementModel",
+                   "ConflictsDialog", "AgreementDialog", "schema", "formats"}
 
 
 def test_every_text_of_the_main_window_has_its_vietnamese_translation() -> None:
@@ -321,17 +326,27 @@ def test_every_text_of_the_main_window_has_its_vietnamese_translation() -> None:
 
     root = ET.parse(TRANSLATIONS / "annotator_vi.ts").getroot()
     seen, untranslated = set(), []
-    for context in root.iter("context"):
+    for context in root.iter("context"):  # every context, not only the listed ones
         name = context.findtext("name")
-        if name not in WINDOW_CONTEXTS:
-            continue
         seen.add(name)
         for message in context.iter("message"):
             translation = message.find("translation")
             if translation is None or translation.get("type") in {"unfinished", "vanished", "obsolete"}:
                 untranslated.append((name, message.findtext("source")))
-    assert seen == WINDOW_CONTEXTS, "run: python -m ui.i18n update"
+    assert WINDOW_CONTEXTS <= seen, "run: python -m ui.i18n update"
     assert not untranslated
+
+
+def test_the_default_schema_and_the_formats_have_their_texts_listed_for_translation() -> None:
+    from annotator.formats import FORMATS
+    from annotator.schema import default_schema
+    from ui.i18n import FORMAT_TEXTS, SCHEMA_TEXTS
+
+    schema = default_schema()
+    descriptions = {a.description for a in schema.attributes.values()} | set(schema.layer_descriptions.values()) \
+        | {lab.description for lab in schema.labels}
+    assert descriptions - {""} <= set(SCHEMA_TEXTS)
+    assert {f.description for f in FORMATS.values()} <= set(FORMAT_TEXTS)
 
 
 # ---- PySide6 ------------------------------------------------------------------------------------
