@@ -25,7 +25,7 @@ STAMP = VENV / ".annotator-installed"
 
 
 def _setup() -> None:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py runs under whatever python3 the machine has
         sys.exit("Annotator needs Python 3.11 or newer")
     if not PY.exists():
         print("Creating .venv …", flush=True)
