@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import TYPE_CHECKING, Any
@@ -81,13 +81,18 @@ class AlphaSums:
     totals: Counter[Hashable] = field(default_factory=Counter)
 
     def add_unit(self, values: Iterable[Hashable | None]) -> None:
-        counts = Counter(v for v in values if v is not None)
+        self.add_counts(Counter(v for v in values if v is not None))
+
+    def add_counts(self, counts: Mapping[Hashable, int]) -> None:
+        """One unit given as how many coders gave each value."""
         m = sum(counts.values())
         if m < 2:
             return  # a value nobody else gave is not pairable
         self.n += m
         self.observed += (m * m - sum(c * c for c in counts.values())) / (m - 1)
-        self.totals.update(counts)
+        for v, c in counts.items():
+            if c:
+                self.totals[v] += c
 
     def alpha(self) -> float | None:
         n = self.n
@@ -149,16 +154,26 @@ def exact_match(first: Iterable[SpanT], second: Iterable[SpanT]) -> SpanMatch:
 
 
 def partial_match(first: Iterable[SpanT], second: Iterable[SpanT]) -> SpanMatch:
-    a, b = sorted(set(first)), sorted(set(second))
+    a, b = set(first), set(second)
 
-    def hits(xs: list[SpanT], ys: list[SpanT]) -> int:
-        starts = [y[0] for y in ys]
+    def hits(xs: set[SpanT], ys: set[SpanT]) -> int:
+        # per label: starts in order and the running maximum of the ends; a span (s, e) overlaps
+        # one of them exactly when some span starting before e ends after s
+        index: dict[str, tuple[list[int], list[int]]] = {}
+        for label in {y[2] for y in ys}:
+            items = sorted((y[0], y[1]) for y in ys if y[2] == label)
+            ends, top = [], -1
+            for _, end in items:
+                top = max(top, end)
+                ends.append(top)
+            index[label] = ([start for start, _ in items], ends)
         n = 0
         for s, e, label in xs:
-            # candidates start before e; one of them must end after s with the same label
-            k = bisect.bisect_left(starts, e)
-            if any(ys[j][1] > s and ys[j][2] == label for j in range(k)):
-                n += 1
+            found = index.get(label)
+            if found is not None:
+                k = bisect.bisect_left(found[0], e)
+                if k and found[1][k - 1] > s:
+                    n += 1
         return n
 
     return SpanMatch(hits(a, b), hits(b, a), len(a), len(b))
@@ -242,6 +257,39 @@ class Scores:
                 "pairs": [p.to_dict() for _, p in sorted(self.pairs.items())]}
 
 
+@dataclass(frozen=True, slots=True)
+class PairSummary:
+    """One pair's figures on one document (kept small: a report may hold 10,000 documents)."""
+
+    exact_f1: float | None
+    partial_f1: float | None
+    kappa: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentScores:
+    """A document's agreement, summed up once the document is done."""
+
+    alpha: float | None
+    mean_exact_f1: float | None
+    mean_partial_f1: float | None
+    mean_kappa: float | None
+    spans: dict[str, int]
+    pairs: dict[tuple[str, str], PairSummary]
+    documents: int = 1
+
+    @classmethod
+    def of(cls, sc: Scores) -> DocumentScores:
+        return cls(sc.alpha, sc.mean_exact_f1, sc.mean_partial_f1, sc.mean_kappa, dict(sc.spans),
+                   {k: PairSummary(p.exact.f1, p.partial.f1, p.kappa) for k, p in sc.pairs.items()})
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"alpha": self.alpha, "mean_exact_f1": self.mean_exact_f1, "mean_partial_f1": self.mean_partial_f1,
+                "mean_kappa": self.mean_kappa, "spans": dict(sorted(self.spans.items())),
+                "pairs": [{"first": a, "second": b, "exact_f1": p.exact_f1, "partial_f1": p.partial_f1,
+                           "kappa": p.kappa} for (a, b), p in sorted(self.pairs.items())]}
+
+
 @dataclass
 class AgreementReport:
     annotators: list[str] = field(default_factory=list)
@@ -251,7 +299,7 @@ class AgreementReport:
     overall: Scores = field(default_factory=Scores)
     by_label: dict[str, Scores] = field(default_factory=dict)
     by_layer: dict[str, Scores] = field(default_factory=dict)
-    by_doc: dict[int, Scores] = field(default_factory=dict)
+    by_doc: dict[int, DocumentScores] = field(default_factory=dict)
     titles: dict[int, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -334,9 +382,9 @@ def agreement(project: Project, *, labels: Iterable[str] | None = None, layers: 
             report.titles[doc_id] = title
             all_annotators.update(coders)
             doc_scores = Scores()
-            report.by_doc[doc_id] = doc_scores
             _score_document(report, doc_scores, coders, by_person, tok.tokenize(text), layer_of, want_layers,
                             seen_labels, seen_layers)
+            report.by_doc[doc_id] = DocumentScores.of(doc_scores)
         if progress is not None and progress(min(k + BATCH, len(ids)), len(ids)) is False:
             break
     report.annotators = sorted(all_annotators)
@@ -345,6 +393,13 @@ def agreement(project: Project, *, labels: Iterable[str] | None = None, layers: 
         seen_layers - {"entity", "figure", "claim"})
     report.by_label = {lab: report.by_label[lab] for lab in report.labels if lab in report.by_label}
     return report
+
+
+def _by_label(spans: Iterable[SpanT]) -> dict[str, list[SpanT]]:
+    out: dict[str, list[SpanT]] = {}
+    for sp in spans:
+        out.setdefault(sp[2], []).append(sp)
+    return out
 
 
 def _score_document(report: AgreementReport, doc: Scores, coders: list[str], by_person: dict[str, list[SpanT]],
@@ -367,40 +422,38 @@ def _score_document(report: AgreementReport, doc: Scores, coders: list[str], by_
         for s_ in by_person.get(person, []):
             for sc in (report.overall, doc, report.by_label[s_[2]], report.by_layer[layer_of.get(s_[2], "entity")]):
                 sc.spans[person] += 1
-    # span F1, per pair, per label
+    # span F1, per pair: matching needs the same label, so the counts of a layer, of the document
+    # and overall are the sums of the labels' counts (each computed once)
+    grouped = {c: _by_label(by_person.get(c, [])) for c in coders}
     for a, b in combinations(coders, 2):
-        sa, sb = by_person.get(a, []), by_person.get(b, [])
-        for sc in (report.overall, doc):
-            p = sc.pair(a, b)
+        targets = [report.overall.pair(a, b), doc.pair(a, b)]
+        layer_pairs = {layer: report.by_layer[layer].pair(a, b) for layer in layers_here}
+        for p in (*targets, *layer_pairs.values()):
             p.documents += 1
-            p.exact += exact_match(sa, sb)
-            p.partial += partial_match(sa, sb)
         for lab in labels_here:
-            la = [x for x in sa if x[2] == lab]
-            lb = [x for x in sb if x[2] == lab]
-            p = report.by_label[lab].pair(a, b)
-            p.documents += 1
-            p.exact += exact_match(la, lb)
-            p.partial += partial_match(la, lb)
-        for layer in layers_here:
-            la = [x for x in sa if layer_of.get(x[2], "entity") == layer]
-            lb = [x for x in sb if layer_of.get(x[2], "entity") == layer]
-            p = report.by_layer[layer].pair(a, b)
-            p.documents += 1
-            p.exact += exact_match(la, lb)
-            p.partial += partial_match(la, lb)
+            la, lb = grouped[a].get(lab, []), grouped[b].get(lab, [])
+            exact, partial = exact_match(la, lb), partial_match(la, lb)
+            label_pair = report.by_label[lab].pair(a, b)
+            label_pair.documents += 1
+            for p in (*targets, layer_pairs[layer_of.get(lab, "entity")], label_pair):
+                p.exact += exact
+                p.partial += partial
     # token values, per layer and coder
     for layer in layers_here:
         values = {c: token_labels(tokens, [x for x in by_person.get(c, []) if layer_of.get(x[2], "entity") == layer])
                   for c in coders}
         layer_labels = [lab for lab in labels_here if layer_of.get(lab, "entity") == layer]
         layer_scores = report.by_layer[layer]
-        for t in range(len(tokens)):
-            unit = [values[c][t] for c in coders]
+        columns = [values[c] for c in coders]
+        m = len(coders)
+        label_sums = [(lab, report.by_label[lab].alpha_sums) for lab in layer_labels]
+        for unit in zip(*columns, strict=True):
+            counts = Counter(unit)
             for sc in (report.overall, doc, layer_scores):
-                sc.alpha_sums.add_unit(unit)
-            for lab in layer_labels:
-                report.by_label[lab].alpha_sums.add_unit([v == lab for v in unit])
+                sc.alpha_sums.add_counts(counts)
+            for lab, sums in label_sums:
+                k = counts.get(lab, 0)
+                sums.add_counts({True: k, False: m - k})
         for a, b in combinations(coders, 2):
             pairs = Counter(zip(values[a], values[b], strict=True))
             for sc in (report.overall, doc, layer_scores):

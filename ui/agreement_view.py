@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.agreement import AgreementReport, Scores
+from annotator.agreement import AgreementReport, DocumentScores, Scores
 from annotator.merge import Conflict
 from annotator.project import Project
 
@@ -101,7 +101,7 @@ class _Table(QAbstractTableModel):
         return None
 
 
-def _summary(sc: Scores) -> list[Any]:
+def _summary(sc: Scores | DocumentScores) -> list[Any]:
     return [sc.mean_exact_f1, sc.mean_partial_f1, sc.mean_kappa, sc.alpha]
 
 

@@ -236,9 +236,9 @@ def agreement(project: str, label: str | None, layer: str | None, annotators: st
     if by_doc:
         click.echo("")
         click.echo(f"{'doc':>6} {'exact F1':>9} {'partial':>8} {'kappa':>7} {'alpha':>7}  title")
-        for doc_id, sc in report.by_doc.items():
-            click.echo(f"{doc_id:>6} {_fmt(sc.mean_exact_f1):>9} {_fmt(sc.mean_partial_f1):>8} {_fmt(sc.mean_kappa):>7} "
-                       f"{_fmt(sc.alpha):>7}  {report.titles.get(doc_id, '')[:50]}")
+        for doc_id, ds in report.by_doc.items():
+            click.echo(f"{doc_id:>6} {_fmt(ds.mean_exact_f1):>9} {_fmt(ds.mean_partial_f1):>8} {_fmt(ds.mean_kappa):>7} "
+                       f"{_fmt(ds.alpha):>7}  {report.titles.get(doc_id, '')[:50]}")
 
 
 @click.command(context_settings=CONTEXT)
