@@ -23,9 +23,25 @@ changed on both sides):
   A row deleted here that the copy still has unchanged stays deleted; a row deleted here that
   the copy edited comes back (edit wins) and the pair is a conflict. Deletions here are known
   from the event log (recorded rows of undoable deletions) and from earlier merges' events.
+* what hangs on a row counts as a change of it where a deletion would take it along: a claim's
+  review or a span's new links (deleting the span is then a conflict, the span stays), an
+  entity that spans or kept conflict versions still refer to (it stays, or comes back).
+* a version that was superseded is not news: the copy's base once the copy replaced it, a
+  version deleted here, a version a person rejected when settling a conflict.
 * links never change, so they are added or deleted only; two copies adding the same link keep
   the smaller uid.
 * people come in as annotators without passphrases: a copy can never make someone an editor.
+  Labels the copy's schema has and ours lacks are added.
+* events of the copy keep their uid; ids in their summaries (claim_id, span_id …) are turned
+  into ours (the copy's kept under ``copy_ids``), so a claim's history shows its review steps
+  from every copy; they cannot be undone here (their recorded rows are another copy's ids).
+
+What content-based merging cannot tell apart (documented, not guarded): an edit that restores
+an earlier version of a row looks like no edit, and an annotator's edit that happens to equal a
+version a *later* package superseded is taken for that version; in these two cases the order of
+merging can decide between a listed conflict and a clean take (nothing is lost either way).
+Otherwise the order does not matter, for copies packaged at the same time or at different times
+(property-tested with random edit scripts on two and three copies and local edits).
 
 Timestamps come from the rows themselves, never from the merge, so merging A then B gives the
 same rows as B then A; merging a file twice changes nothing (a merge that brings nothing writes
