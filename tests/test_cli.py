@@ -142,12 +142,14 @@ def _no_qt_script(commands: list[list[str]]) -> str:
         f"for args in {commands!r}:\n"
         "    r = CliRunner().invoke(main, args)\n"
         "    print(args[0], r.exit_code, file=sys.stderr)\n"
-        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'PyQt5', 'PyQt6', 'ui'))\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'PyQt5', 'PyQt6', 'ui',\n"
+        "                                                        'pandas', 'spacy', 'datasets'))\n"
         "print('QT:' + ','.join(bad))\n"
     )
 
 
 def test_core_and_every_cli_command_load_no_qt(tmp_path: Path) -> None:
+    """No Qt, and none of the heavy optional libraries (pandas, spaCy, datasets) either."""
     p = str(tmp_path / "p")
     src = tmp_path / "a.jsonl"
     src.write_text('{"text": "Sơn La", "spans": [{"start": 0, "end": 6, "label": "LOC"}]}\n', encoding="utf-8")
