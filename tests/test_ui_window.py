@@ -442,3 +442,16 @@ def test_merging_a_colleagues_copy_brings_in_their_spans(qtbot, window: MainWind
     window.merge_paths([str(copy)])
     wait_job(qtbot, window)
     assert window.statusBar().currentMessage() == "Nothing new to merge."
+
+
+def test_a_work_package_opens_as_the_person_it_was_made_for(demo_path, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from annotator.package import make_package
+    from annotator.project import Project
+    from ui import settings as S
+    from ui.app import choose_person
+
+    with Project.open(demo_path, actor="thu") as p:
+        make_package(p, tmp_path / "lan.annotator", annotator="lan")
+    monkeypatch.delenv("ANNOTATOR_USER", raising=False)
+    with Project.open(tmp_path / "lan.annotator") as pkg:
+        assert choose_person(pkg, S.Settings(), ask=False) == "lan"

@@ -44,10 +44,16 @@ def application() -> QApplication:
 
 
 def choose_person(project: Project, settings: S.Settings, *, ask: bool) -> str | None:
-    """Who is working: $ANNOTATOR_USER, else the remembered person, else ask (None: cancelled)."""
+    """Who is working: $ANNOTATOR_USER, else the person a work package was made for, else the
+    remembered person, else ask (None: cancelled)."""
     env = os.environ.get("ANNOTATOR_USER")
     if env:
         return env
+    from annotator.package import package_info
+
+    info = package_info(project)
+    if info and info.get("annotator"):
+        return str(info["annotator"])
     remembered = settings.get(S.PERSON)
     if remembered:
         return str(remembered)
