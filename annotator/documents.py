@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import itertools
 import json
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import nullcontext
@@ -219,38 +220,23 @@ class Documents:
         project = self.project
         result = ImportResult()
         schema = project.schema
-        t = now()
-        actor = project.actor
         new_labels: builtins.list[str] = []
         with project.operation("documents.import", undoable=False, summary={"from": imported_from}) as op:
-            span_rows: builtins.list[tuple[Any, ...]] = []
-            link_rows: builtins.list[tuple[Any, ...]] = []
-            # (start, end, label) of the spans buffered per document, not yet in the table: a
-            # later record with the same text must not add them again
-            buffered: dict[int, set[tuple[int, int, str]]] = {}
+            state = _ImportState(self.store, project.actor, origin, imported_from, normalized, add_labels, gold)
             for n, rec in enumerate(records, 1):
                 try:
                     # a savepoint per record only when bad records are to be skipped; otherwise the
                     # first error rolls the whole import back anyway
                     with self.store.transaction() if errors is not None else nullcontext():
-                        spans_one: builtins.list[tuple[Any, ...]] = []
-                        links_one: builtins.list[tuple[Any, ...]] = []
                         one = ImportResult()
-                        self._import_one(rec, one, spans_one, links_one, schema, t, actor, origin,
-                                         imported_from, normalized, add_labels, new_labels, gold, buffered)
+                        rows = self._import_one(rec, one, state, schema, new_labels)
+                    state.keep(rows)
                     result.documents_added += one.documents_added
                     result.documents_matched += one.documents_matched
                     result.spans_added += one.spans_added
                     result.spans_skipped += one.spans_skipped
                     result.links_added += one.links_added
                     result.entities_added |= one.entities_added
-                    span_rows.extend(spans_one)
-                    link_rows.extend(links_one)
-                    for row in spans_one:
-                        buffered.setdefault(row[1], set()).add((row[2], row[3], row[4]))
-                    if len(span_rows) >= 20000:
-                        self._flush(span_rows, link_rows)
-                        buffered.clear()
                 except (ValidationError, ValueError) as exc:
                     where = rec.ext_id or rec.title or f"record {n}"
                     if errors is None:
@@ -259,7 +245,7 @@ class Documents:
                     result.skipped.append(f"{where}: {exc}")
                 if progress is not None and progress(n, total) is False:
                     raise Cancelled("import cancelled; nothing was imported")
-            self._flush(span_rows, link_rows)
+            state.flush()
             if new_labels:
                 from annotator.schema import LabelDef
 
@@ -279,43 +265,13 @@ class Documents:
         result.changes = op.result
         return result
 
-    def _flush(self, span_rows: builtins.list[tuple[Any, ...]], link_rows: builtins.list[tuple[Any, ...]]) -> None:
-        """Write buffered spans, their claim rows and links with explicit ids (no uid look-ups)."""
-        conn = self.store.conn
-        id_of: dict[str, int] = {}
-        if span_rows:
-            # AUTOINCREMENT keeps sqlite_sequence at or above every id ever used: the next ids are free
-            seq = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'spans'").fetchone()
-            base = (seq[0] if seq else 0) + 1
-            conn.executemany(
-                'INSERT INTO spans (id, uid, doc_id, start, "end", label, layer, attrs, origin, state, annotator, '
-                "entity_id, gold, ext_id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [(base + k, *row) for k, row in enumerate(span_rows)],
-            )
-            claim_rows = [(base + k, row[13]) for k, row in enumerate(span_rows) if row[5] == "claim"]
-            if claim_rows:
-                conn.executemany("INSERT INTO claims (span_id, state, updated_at) VALUES (?, 'draft', ?)", claim_rows)
-            if link_rows:
-                id_of = {row[0]: base + k for k, row in enumerate(span_rows)}
-            span_rows.clear()
-        if link_rows:
-            conn.executemany(
-                "INSERT OR IGNORE INTO links (uid, doc_id, source_id, target_id, role, annotator, ext_id, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [(uid, doc, id_of[src], id_of[dst], role, who, ext, t)
-                 for uid, doc, role, who, ext, t, src, dst in link_rows],
-            )
-            link_rows.clear()
-
-    def _import_one(self, rec: DocRecord, result: ImportResult, span_rows: builtins.list[tuple[Any, ...]],
-                    link_rows: builtins.list[tuple[Any, ...]], schema: Any, t: str, actor: str, origin: Origin,
-                    imported_from: str | None, normalized: bool, add_labels: bool,
-                    new_labels: builtins.list[str], gold: bool,
-                    buffered: dict[int, set[tuple[int, int, str]]]) -> None:
+    def _import_one(self, rec: DocRecord, result: ImportResult, st: _ImportState, schema: Any,
+                    new_labels: builtins.list[str]) -> _Rows:
+        """Check one record, insert its document, and return its span/claim/link rows to buffer."""
         conn = self.store.conn
         if not isinstance(rec.text, str):
             raise ValidationError("the text is missing or not a string")
-        if normalized:
+        if st.normalized:
             text = rec.text
             mapped = [(s.start, s.end) for s in rec.spans]
         else:
@@ -331,26 +287,34 @@ class Documents:
         digest = text_hash(text)
         existing = conn.execute("SELECT id FROM documents WHERE text_hash = ? LIMIT 1", (digest,)).fetchone()
         have: set[tuple[int, int, str]] = set()
+        t = st.time
         if existing:
             doc_id = int(existing[0])
             result.documents_matched.append(doc_id)
+            if doc_id in st.pending_docs:  # the same text came earlier in this import: write its spans first
+                st.flush()
             have = {(a, b, c) for a, b, c in conn.execute(
                 'SELECT start, "end", label FROM spans WHERE doc_id = ?', (doc_id,))}
-            have |= buffered.get(doc_id, set())
         else:
             cur = conn.execute(
                 "INSERT INTO documents (uid, title, text, text_hash, length, status, source_url, published, "
                 "language, imported_from, ext_id, meta, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (new_uid(), rec.title or _title_of(text), text, digest, len(text), str(rec.status or DocStatus.NEW),
-                 rec.source_url, rec.published, rec.language, rec.imported_from or imported_from, rec.ext_id,
-                 json.dumps(rec.meta or {}, ensure_ascii=False), t, t),
+                 rec.source_url, rec.published, rec.language, rec.imported_from or st.imported_from, rec.ext_id,
+                 json.dumps(rec.meta, ensure_ascii=False) if rec.meta else "{}", t, t),
             )
             doc_id = int(cur.lastrowid or 0)
             result.documents_added.append(doc_id)
         n = len(text)
-        uid_of: dict[str, str] = {}
+        rows = _Rows()
+        id_of: dict[str, int] = {}
         by_name = schema._by_name
-        actor_origin = str(origin)
+        origin = str(st.origin)
+        actor = st.actor
+        gold = int(st.gold)
+        next_id = st.ids.__next__
+        next_uid = st.uids.__next__
+        uid_base = st.uid_base
         for s, (start, end) in zip(rec.spans, mapped, strict=True):
             if not (0 <= start < end <= n):
                 raise ValidationError(
@@ -358,7 +322,7 @@ class Documents:
                 )
             lab = by_name.get(s.label)
             if lab is None:
-                if not add_labels:
+                if not st.add_labels:
                     raise ValidationError(
                         f"span {start}-{end}: unknown label {s.label!r}; the schema has {', '.join(schema.label_names())}"
                     )
@@ -381,20 +345,88 @@ class Documents:
                 entity_id = before.id if before else self.project.entities.ensure(s.entity, s.label)
                 if before is None:
                     result.entities_added.add(entity_id)
-            uid = new_uid()
+            sid = next_id()
             if s.ext_id:
-                uid_of[s.ext_id] = uid
+                id_of[s.ext_id] = sid
             state = s.state if type(s.state) is SpanState else SpanState(s.state or "accepted")
-            span_rows.append((uid, doc_id, start, end, s.label, layer, attrs_json, actor_origin, state, s.annotator or actor,
-                              entity_id, int(gold), s.ext_id, t, t))
+            rows.spans.append((sid, f"{uid_base}{next_uid():x}", doc_id, start, end, s.label, layer, attrs_json,
+                               origin, state, s.annotator or actor, entity_id, gold, s.ext_id, t, t))
+            if layer == "claim":
+                rows.claims.append((sid, t))
             result.spans_added += 1
+        if rows.spans:
+            rows.doc_id = doc_id
         for link in rec.links:
-            if link.source not in uid_of or link.target not in uid_of:
-                if link.source in uid_of or link.target in uid_of or not existing:
+            if link.source not in id_of or link.target not in id_of:
+                if link.source in id_of or link.target in id_of or not existing:
                     raise ValidationError(f"link {link.ext_id or ''} {link.role}: refers to a span that is not in the record")
                 continue
-            link_rows.append((new_uid(), doc_id, link.role, actor, link.ext_id, t, uid_of[link.source], uid_of[link.target]))
+            rows.links.append((f"{uid_base}{next_uid():x}", doc_id, id_of[link.source], id_of[link.target], link.role, actor,
+                               link.ext_id, t))
             result.links_added += 1
+        return rows
+
+
+@dataclass(slots=True)
+class _Rows:
+    """The rows one imported record adds, buffered until they are written in bulk."""
+
+    spans: builtins.list[tuple[Any, ...]] = field(default_factory=list)
+    claims: builtins.list[tuple[int, str]] = field(default_factory=list)
+    links: builtins.list[tuple[Any, ...]] = field(default_factory=list)
+    doc_id: int | None = None
+
+
+class _ImportState:
+    """One import: its settings, the ids it hands out, and the rows waiting to be written.
+
+    Span ids are handed out here (the import holds the write lock, and AUTOINCREMENT keeps
+    ``sqlite_sequence`` at or above every id ever used), so claims and links are written with
+    their spans' ids: no look-ups, no second pass over the rows. Uids are one fresh unique prefix
+    per import and a counter.
+    """
+
+    FLUSH = 20000
+
+    def __init__(self, store: Any, actor: str, origin: Origin, imported_from: str | None, normalized: bool,
+                 add_labels: bool, gold: bool) -> None:
+        self.store = store
+        self.actor, self.origin, self.imported_from = actor, origin, imported_from
+        self.normalized, self.add_labels, self.gold = normalized, add_labels, gold
+        self.time = now()
+        seq = store.conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'spans'").fetchone()
+        self.ids = itertools.count((seq[0] if seq else 0) + 1)
+        self.uid_base = new_uid() + "."
+        self.uids = itertools.count(1)
+        self.pending = _Rows()
+        self.pending_docs: set[int] = set()  # documents whose spans are buffered, not yet written
+
+    def keep(self, rows: _Rows) -> None:
+        """Buffer the rows of a record that went in; write them once enough have gathered."""
+        pending = self.pending
+        pending.spans += rows.spans
+        pending.claims += rows.claims
+        pending.links += rows.links
+        if rows.doc_id is not None:
+            self.pending_docs.add(rows.doc_id)
+        if len(pending.spans) >= self.FLUSH:
+            self.flush()
+
+    def flush(self) -> None:
+        conn = self.store.conn
+        p = self.pending
+        if p.spans:
+            conn.executemany(
+                'INSERT INTO spans (id, uid, doc_id, start, "end", label, layer, attrs, origin, state, annotator, '
+                "entity_id, gold, ext_id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", p.spans)
+        if p.claims:
+            conn.executemany("INSERT INTO claims (span_id, state, updated_at) VALUES (?, 'draft', ?)", p.claims)
+        if p.links:
+            conn.executemany(
+                "INSERT OR IGNORE INTO links (uid, doc_id, source_id, target_id, role, annotator, ext_id, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", p.links)
+        self.pending = _Rows()
+        self.pending_docs.clear()
 
 
 def _title_of(text: str) -> str:
