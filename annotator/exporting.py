@@ -166,10 +166,11 @@ def _span_filter(sel: Selection) -> tuple[str, list[Any]]:
 
 def project_jsonl_lines(project: Project, sel: Selection | None = None,
                         doc_ids: Iterable[int] | None = None) -> Iterator[tuple[str, int, int]]:
-    """Our JSONL lines for the selected documents, the spans' JSON built by SQLite.
+    """Our JSONL lines ``(line, spans, links)`` for the selected documents, built by SQLite.
 
-    The same records as ``write_jsonl(project_records(...))`` (a test holds that), several times
-    faster: no Python object per span. Documents with links take the general path.
+    The same records as ``write_jsonl(project_records(...))`` (a test holds that, for every kind of
+    selection), about twice as fast: SQLite escapes the texts and builds the span objects in C.
+    Documents with links take the general path.
     """
     from annotator.formats.jsonl import record_to_obj
 
@@ -182,7 +183,6 @@ def project_jsonl_lines(project: Project, sel: Selection | None = None,
         marks = ",".join("?" * len(chunk))
         linked = {r[0] for r in store.conn.execute(
             f"SELECT DISTINCT doc_id FROM links WHERE doc_id IN ({marks})", chunk)}
-        spans_json: dict[int, tuple[str, int]] = {}
         where, params = span_where, list(span_params)
         if sel.source == "auto":  # documents with a gold layer give only their gold spans
             gold_docs = [r[0] for r in store.conn.execute(
@@ -190,37 +190,34 @@ def project_jsonl_lines(project: Project, sel: Selection | None = None,
             if gold_docs:
                 where += f" AND (s.gold = 1 OR s.doc_id NOT IN ({','.join('?' * len(gold_docs))}))"
                 params += gold_docs
-        for doc_id, js, n in store.conn.execute(
-            "SELECT doc_id, json_group_array(json(obj)), COUNT(*) FROM ("
-            "  SELECT s.doc_id, json_object('start', s.start, 'end', s.\"end\", 'label', s.label,"
-            "    'id', COALESCE(s.ext_id, 'T' || s.id), 'attrs', json(s.attrs), 'state', s.state,"
-            "    'entity', e.name, 'annotator', s.annotator) AS obj"
-            f"  FROM spans s LEFT JOIN entities e ON e.id = s.entity_id"
-            f"  WHERE s.doc_id IN ({marks}) AND {where}"  # index order: doc_id, start, then id
-            ") GROUP BY doc_id",
-            [*chunk, *params],
-        ):
-            spans_json[doc_id] = (js, n)
-        slow = dict(_records_by_id(project, sel, [d for d in chunk if d in linked])) if linked else {}
-        docs = {d["id"]: d for d in store.query(
-            f"SELECT id, title, text, ext_id, meta, source_url, published, language, status FROM documents "
-            f"WHERE id IN ({marks})", chunk)}
-        for doc_id in chunk:  # in the order asked for, as project_records gives them
-            d = docs.get(doc_id)
-            if d is None:
-                continue
-            ext = d["ext_id"] or str(d["id"])
-            if doc_id in linked:
+        fast = [d for d in chunk if d not in linked]
+        lines: dict[int, tuple[str, int]] = {}
+        if fast:
+            fmarks = ",".join("?" * len(fast))
+            counts = dict(store.conn.execute(
+                f"SELECT s.doc_id, COUNT(*) FROM spans s WHERE s.doc_id IN ({fmarks}) AND {where} GROUP BY s.doc_id",
+                [*fast, *params]))
+            for doc_id, line in store.conn.execute(
+                "SELECT d.id, json_object('id', COALESCE(d.ext_id, CAST(d.id AS TEXT)), 'title', d.title,"
+                "  'text', d.text, 'meta', json(d.meta), 'source_url', d.source_url, 'published', d.published,"
+                "  'language', d.language, 'status', d.status, 'spans', json(COALESCE(("
+                "    SELECT json_group_array(json(obj)) FROM ("
+                "      SELECT json_object('start', s.start, 'end', s.\"end\", 'label', s.label,"
+                "        'id', COALESCE(s.ext_id, 'T' || s.id), 'attrs', json(s.attrs), 'state', s.state,"
+                "        'entity', e.name, 'annotator', s.annotator) AS obj"
+                "      FROM spans s LEFT JOIN entities e ON e.id = s.entity_id"
+                f"      WHERE s.doc_id = d.id AND {where})), '[]')))"  # index order: start, then id
+                f" FROM documents d WHERE d.id IN ({fmarks})",
+                [*params, *fast],
+            ):
+                n = counts.get(doc_id, 0)
+                lines[doc_id] = (line, n)
+        # the general path for documents with links (matched by position: external ids may repeat)
+        slow = dict(zip(sorted(linked), project_records(project, sel, sorted(linked)), strict=True))
+        for doc_id in chunk:
+            if doc_id in lines:
+                line, n = lines[doc_id]
+                yield line, n, 0
+            elif doc_id in slow:
                 rec = slow[doc_id]
                 yield json.dumps(record_to_obj(rec), ensure_ascii=False), len(rec.spans), len(rec.links)
-                continue
-            dumps = json.dumps
-            parts = [f'{{"id": {dumps(ext, ensure_ascii=False)}, "title": {dumps(d["title"], ensure_ascii=False)}, '
-                     f'"text": {dumps(d["text"], ensure_ascii=False)}, "meta": {d["meta"] or "{}"}']
-            for key in ("source_url", "published", "language"):
-                if d[key]:
-                    parts.append(f', "{key}": {dumps(d[key], ensure_ascii=False)}')
-            parts.append(f', "status": "{d["status"]}"')
-            head = "".join(parts) + "}"
-            js, n = spans_json.get(d["id"], ("[]", 0))
-            yield f'{head[:-1]}, "spans": {js}}}', n, 0
