@@ -46,15 +46,15 @@ Otherwise the order does not matter, for copies packaged at the same time or at 
 Timestamps come from the rows themselves, never from the merge, so merging A then B gives the
 same rows as B then A; merging a file twice changes nothing (a merge that brings nothing writes
 nothing, not even an event). Everything runs in ONE transaction with one ``team.merge`` event,
-document by document in batches, so memory stays bounded. Conflicts live in the ``conflicts``
-table: an open one has uid ``<kind>.<row uid>``, the version in use in ``local`` and the others in
-``other``; a settled one is kept (uid suffixed, ``resolution`` naming the chosen and rejected
-versions) so that merging the same files again does not reopen it.
+document by document in batches, so memory stays bounded.
+
+Where the parts live: fingerprints, versions, the combination of versions and writing a version
+into the project in :mod:`annotator.versions`; the ``conflicts`` table, :func:`conflicts` and
+:func:`resolve` in :mod:`annotator.conflicts` (both re-exported here); the merge itself here.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -66,14 +66,47 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from annotator.conflicts import (
+    KINDS,
+    Conflict,
+    conflicts,
+    drop_conflict,
+    load_conflict,
+    open_conflict_keys,
+    open_conflicts_mention,
+    rejected_versions,
+    resolve,
+    settled_conflict_keys,
+    store_conflict,
+)
 from annotator.documents import Cancelled
-from annotator.errors import NewerProjectError, NotFoundError, ProjectError
+from annotator.errors import NewerProjectError, ProjectError
 from annotator.model import Changes
-from annotator.store import BATCH, SCHEMA_VERSION, Store, new_uid, resolve_path
+from annotator.store import SCHEMA_VERSION, Store, new_uid, resolve_path
+from annotator.versions import (
+    DELETED,
+    NOT_CONTENT,
+    Applier,
+    Version,
+    _chunks,
+    _deleted,
+    _fetch,
+    _marks,
+    _q,
+    combine,
+    content_columns,
+    fingerprint,
+)
 
 if TYPE_CHECKING:
     from annotator.project import Project
     from annotator.store import Operation
+
+__all__ = [
+    "BASE_DOC_PREFIX", "BASE_ENTITIES_PREFIX", "DELETED", "DOC_BATCH", "KINDS", "PACKAGE_KEY", "Conflict",
+    "MergeResult", "Progress", "Version", "combine", "conflicts", "content_columns", "deleted_rows",
+    "fingerprint", "merge", "open_copy", "resolve",
+]
 
 Progress = Callable[[int, int | None], bool | None]
 
@@ -81,205 +114,7 @@ DOC_BATCH = 200
 BASE_DOC_PREFIX = "team.base.doc."
 BASE_ENTITIES_PREFIX = "team.base.entities."
 PACKAGE_KEY = "team.package"
-DELETED = "-"  # fingerprint of "the row was deleted"
 _PREFIX = 12  # length of the random per-process part of a uid (annotator.store.new_uid)
-
-# columns that are identity or bookkeeping, not content (content columns are read from the table,
-# so a later migration that adds a column is merged without changing this module)
-_NOT_CONTENT = {
-    "documents": {"id", "uid", "text", "text_hash", "length", "created_at", "updated_at", "indexed"},
-    "spans": {"id", "uid", "doc_id", "entity_id", "created_at", "updated_at"},
-    "entities": {"id", "uid", "created_at", "updated_at"},
-    "claims": {"span_id", "updated_at"},
-    "links": {"id", "uid", "doc_id", "source_id", "target_id", "created_at"},
-}
-_JSON = {"attrs", "meta", "aliases", "evidence"}
-KINDS = {"document": "documents", "span": "spans", "entity": "entities", "claim": "claims"}
-
-
-# ---- fingerprints ------------------------------------------------------------------------------
-
-
-def content_columns(conn: sqlite3.Connection, table: str) -> list[str]:
-    """The columns of ``table`` that hold content (what a fingerprint covers), in table order."""
-    skip = _NOT_CONTENT[table]
-    return [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] not in skip]
-
-
-def _norm(column: str, value: Any) -> Any:
-    if column in _JSON and isinstance(value, str):
-        try:
-            return json.loads(value)
-        except ValueError:
-            return value
-    return value
-
-
-def fingerprint(columns: Sequence[str], row: Any, extra: Sequence[Any] = ()) -> str:
-    """A short hash of a row's content: equal content, equal fingerprint (JSON columns parsed)."""
-    values = [_norm(c, row[c]) for c in columns]
-    values.extend(extra)
-    raw = json.dumps(values, ensure_ascii=False, sort_keys=True, default=str, separators=(",", ":"))
-    return hashlib.blake2b(raw.encode("utf-8"), digest_size=10).hexdigest()
-
-
-# ---- versions and conflicts ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Version:
-    """One version of a row: its fingerprint, time stamp and values (``None``: deleted)."""
-
-    fp: str
-    updated_at: str
-    values: dict[str, Any] | None
-
-    @property
-    def deleted(self) -> bool:
-        return self.values is None
-
-    def key(self) -> tuple[bool, str, str]:
-        # the live row of a conflict is the greatest: an edit over a deletion, then the latest
-        return (self.values is not None, self.updated_at or "", self.fp)
-
-    def to_json(self) -> dict[str, Any]:
-        return {"fp": self.fp, "updated_at": self.updated_at, "values": self.values}
-
-    @classmethod
-    def from_json(cls, d: dict[str, Any]) -> Version:
-        return cls(d["fp"], d.get("updated_at") or "", d.get("values"))
-
-
-def _deleted(updated_at: str = "") -> Version:
-    return Version(DELETED, updated_at, None)
-
-
-@dataclass(frozen=True, slots=True)
-class Conflict:
-    """A row changed in two ways; ``versions`` sorted, the live one is ``versions[kept]``."""
-
-    kind: str  # document, span, entity, claim
-    uid: str  # row uid (for a claim: its span's uid; for a document: its text hash)
-    doc_hash: str | None
-    versions: tuple[Version, ...]
-
-    @property
-    def key(self) -> str:
-        return f"{self.kind}.{self.uid}"
-
-    @property
-    def kept(self) -> int:
-        return max(range(len(self.versions)), key=lambda k: self.versions[k].key())
-
-    def describe(self) -> str:
-        """One line for a person: what changed two ways (data; the UI words it through tr())."""
-        parts = []
-        for k, v in enumerate(self.versions):
-            mark = "*" if k == self.kept else " "
-            parts.append(f"{mark}{k + 1}: {_short(self.kind, v)}")
-        return f"{self.kind} {self.uid}: " + " | ".join(parts)
-
-    def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "uid": self.uid, "doc": self.doc_hash,
-                "versions": [v.to_json() for v in self.versions]}
-
-
-def _short(kind: str, v: Version) -> str:
-    if v.values is None:
-        return f"deleted ({v.updated_at})" if v.updated_at else "deleted"
-    d = v.values
-    if kind == "span":
-        text = f"{d.get('label')} {d.get('start')}-{d.get('end')} {d.get('state')}"
-        if d.get("attrs") not in (None, "{}"):
-            text += f" {d.get('attrs')}"
-    elif kind == "claim":
-        text = f"{d.get('state')} {d.get('verdict') or ''} by {d.get('reviewer') or '?'}".strip()
-    elif kind == "entity":
-        text = f"{d.get('name')} ({d.get('type')})"
-    else:
-        text = f"{d.get('status')} {d.get('title')!r}"
-    return f"{text} @ {v.updated_at}"
-
-
-def conflicts(project: Project, *, kind: str | None = None, doc_id: int | None = None) -> list[Conflict]:
-    """The open conflicts left by merges, for a person to settle."""
-    doc_hash = project.documents.get(doc_id).text_hash if doc_id is not None else None
-    sql = "SELECT kind, target_uid, local, other FROM conflicts WHERE resolved_at IS NULL"
-    params: list[Any] = []
-    if kind:
-        sql += " AND kind = ?"
-        params.append(kind)
-    out = []
-    for row in project.store.conn.execute(sql + " ORDER BY uid", params):
-        c = _conflict_from_row(*row)
-        if doc_hash is None or c.doc_hash == doc_hash:
-            out.append(c)
-    return out
-
-
-def _conflict_from_row(kind: str, target: str, local: str, other: str) -> Conflict:
-    here = json.loads(local)
-    versions = [Version.from_json(here["version"]), *(Version.from_json(v) for v in json.loads(other))]
-    return Conflict(kind, target, here.get("doc"), tuple(sorted(versions, key=Version.key)))
-
-
-def _load_conflict(conn: sqlite3.Connection, key: str) -> Conflict | None:
-    row = conn.execute("SELECT kind, target_uid, local, other FROM conflicts WHERE uid = ? AND resolved_at IS NULL",
-                       (key,)).fetchone()
-    return None if row is None else _conflict_from_row(*row)
-
-
-def _store_conflict(conn: sqlite3.Connection, c: Conflict, at: str) -> bool:
-    """Write an open conflict (the version in use as ``local``); returns whether anything changed."""
-    kept = c.kept
-    local = json.dumps({"doc": c.doc_hash, "version": c.versions[kept].to_json()}, ensure_ascii=False, sort_keys=True)
-    other = json.dumps([v.to_json() for k, v in enumerate(c.versions) if k != kept], ensure_ascii=False, sort_keys=True)
-    row = conn.execute("SELECT local, other FROM conflicts WHERE uid = ? AND resolved_at IS NULL", (c.key,)).fetchone()
-    if row is not None:
-        if tuple(row) == (local, other):
-            return False
-        conn.execute("UPDATE conflicts SET local = ?, other = ? WHERE uid = ? AND resolved_at IS NULL",
-                     (local, other, c.key))
-        return True
-    conn.execute("INSERT INTO conflicts (uid, kind, target_uid, local, other, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                 (c.key, c.kind, c.uid, local, other, at))
-    return True
-
-
-def resolve(project: Project, key: str, choice: int) -> Changes:
-    """Settle a conflict: version ``choice`` (index into ``versions``) becomes the live row.
-
-    The conflict is kept as settled, with the versions not chosen as rejected, so merging their
-    copies again does not bring them back. One logged operation (not undoable: settle it again).
-    """
-    conn = project.store.conn
-    c = _load_conflict(conn, key)
-    if c is None:
-        raise NotFoundError(f"no open conflict {key!r}")
-    if not 0 <= choice < len(c.versions):
-        raise NotFoundError(f"conflict {key!r} has no version {choice + 1}")
-    chosen = c.versions[choice]
-    rejected = sorted({v.fp for v in c.versions if v.fp != chosen.fp})
-    with project.operation("team.resolve", undoable=False,
-                           summary={"conflict": key, "kind": c.kind, "uid": c.uid, "chosen": chosen.fp}) as op:
-        m = _Applier(project, op)
-        m.apply(c.kind, c.uid, c.doc_hash, chosen)
-        conn.execute(
-            "UPDATE conflicts SET uid = ?, resolved_at = ?, resolved_by = ?, resolution = ? "
-            "WHERE uid = ? AND resolved_at IS NULL",
-            (f"{key}@{new_uid()}", op.time, project.actor,
-             json.dumps({"chosen": chosen.fp, "rejected": rejected}), key))
-        op.summary["deleted"] = m.deleted
-    return op.result
-
-
-def _load_rejected(conn: sqlite3.Connection, kind: str, uid: str) -> set[str]:
-    """Versions a person rejected when settling conflicts of this row."""
-    out: set[str] = set()
-    for (raw,) in conn.execute("SELECT resolution FROM conflicts WHERE kind = ? AND target_uid = ? "
-                               "AND resolved_at IS NOT NULL", (kind, uid)):
-        out.update(json.loads(raw or "{}").get("rejected", []))
-    return out
 
 
 # ---- result ------------------------------------------------------------------------------------
@@ -370,22 +205,6 @@ def open_copy(path: str | os.PathLike[str]) -> Iterator[sqlite3.Connection]:
             shutil.rmtree(tmp, ignore_errors=True)
 
 
-def _fetch(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
-    """A cursor whose rows are addressed by column name (the connection's own factory untouched)."""
-    cur = conn.execute(sql, params)
-    cur.row_factory = sqlite3.Row  # type: ignore[assignment]
-    return cur
-
-
-def _chunks(items: Sequence[Any], n: int = BATCH) -> Iterator[Sequence[Any]]:
-    for k in range(0, len(items), n):
-        yield items[k : k + n]
-
-
-def _marks(n: int) -> str:
-    return ",".join("?" * n)
-
-
 # ---- tombstones --------------------------------------------------------------------------------
 
 
@@ -426,223 +245,11 @@ def deleted_rows(conn: sqlite3.Connection, tables: Iterable[str] = ("spans", "li
     return out
 
 
-# ---- applying versions -----------------------------------------------------------------------------
-
-
-class _Applier:
-    """Writes versions into the local project (no time stamps of its own: rows keep theirs)."""
-
-    def __init__(self, project: Project, op: Operation) -> None:
-        self.project = project
-        self.op = op
-        self.conn = project.store.conn
-        self.deleted: dict[str, list[list[str]]] = {}
-        self.tombs: dict[str, dict[str, dict[str, Any]]] = {}  # what this run deleted, as deleted_rows()
-        self.dangling: dict[str, set[str]] = {}  # entity uid not here -> uids of spans that refer to it
-        self.cols = {t: content_columns(self.conn, t) for t in _NOT_CONTENT}
-        self.touch_spans = True
-
-    def entity_id(self, uid: str | None) -> int | None:
-        if not uid:
-            return None
-        r = self.conn.execute("SELECT id FROM entities WHERE uid = ?", (uid,)).fetchone()
-        return None if r is None else int(r[0])
-
-    def entity_uid(self, entity_id: int | None) -> str | None:
-        if entity_id is None:
-            return None
-        r = self.conn.execute("SELECT uid FROM entities WHERE id = ?", (entity_id,)).fetchone()
-        return None if r is None else str(r[0])
-
-    def doc_id(self, doc_hash: str | None) -> int | None:
-        if not doc_hash:
-            return None
-        r = self.conn.execute("SELECT id FROM documents WHERE text_hash = ? ORDER BY id LIMIT 1", (doc_hash,)).fetchone()
-        return None if r is None else int(r[0])
-
-    def note_deleted(self, table: str, uid: str, fp: str, row_id: int | None = None,
-                     version: dict[str, Any] | None = None) -> None:
-        """Remember a deletion (for the merge event, so later merges know it was deleted here)."""
-        entry: list[Any] = [uid, fp]
-        item: dict[str, Any] = {"fp": fp}
-        if row_id is not None:
-            entry.append(row_id)
-            item["row"] = {"id": row_id}
-            if version is not None:
-                entry.append(version)
-                item["version"] = version
-        self.deleted.setdefault(table, []).append(entry)
-        self.tombs.setdefault(table, {})[uid] = item
-
-    def apply(self, kind: str, uid: str, doc_hash: str | None, v: Version) -> None:
-        """Make ``v`` the live version of row ``uid`` of ``kind``."""
-        if kind == "span":
-            self.apply_span(uid, doc_hash, v)
-        elif kind == "entity":
-            self.apply_entity(uid, v)
-        elif kind == "claim":
-            self.apply_claim(uid, v)
-        elif kind == "document":
-            self.apply_document(doc_hash or uid, v)
-
-    def apply_document(self, doc_hash: str, v: Version) -> None:
-        if v.values is None:
-            return  # documents are never deleted by merging
-        doc = self.doc_id(doc_hash)
-        if doc is None:
-            return
-        cols = [c for c in self.cols["documents"] if c in v.values]
-        self.conn.execute(f"UPDATE documents SET {', '.join(f'{_q(c)} = ?' for c in cols)}, updated_at = ? WHERE id = ?",
-                          [*(v.values[c] for c in cols), v.updated_at, doc])
-        self.op.touch("documents", doc)
-
-    def apply_entity(self, uid: str, v: Version) -> None:
-        r = self.conn.execute("SELECT id FROM entities WHERE uid = ?", (uid,)).fetchone()
-        if v.values is None:
-            if r is not None:
-                self.delete_entity(int(r[0]), uid)
-            return
-        cols = [c for c in self.cols["entities"] if c in v.values]
-        if r is None:
-            self.conn.execute(
-                f"INSERT INTO entities (uid, {', '.join(_q(c) for c in cols)}, created_at, updated_at) "
-                f"VALUES (?, {_marks(len(cols))}, ?, ?)",
-                [uid, *(v.values[c] for c in cols), v.values.get("created_at") or v.updated_at, v.updated_at])
-            eid = self.conn.execute("SELECT id FROM entities WHERE uid = ?", (uid,)).fetchone()[0]
-        else:
-            eid = int(r[0])
-            self.conn.execute(f"UPDATE entities SET {', '.join(f'{_q(c)} = ?' for c in cols)}, updated_at = ? WHERE id = ?",
-                              [*(v.values[c] for c in cols), v.updated_at, eid])
-        self.op.touch("entities", eid)
-
-    def delete_entity(self, eid: int, uid: str) -> None:
-        d = _as_dict(self.conn, "entities", self.conn.execute("SELECT * FROM entities WHERE id = ?", (eid,)).fetchone())
-        fp = fingerprint(self.cols["entities"], d)
-        version = {"updated_at": d["updated_at"],
-                   "values": {c: d[c] for c in (*self.cols["entities"], "created_at") if c in d}}
-        # mentions lose the link without a new time stamp: the same as in the copy that deleted it
-        self.conn.execute("UPDATE spans SET entity_id = NULL WHERE entity_id = ?", (eid,))
-        self.conn.execute("DELETE FROM entities WHERE id = ?", (eid,))
-        self.note_deleted("entities", uid, fp, eid, version)
-        self.op.touch("entities", eid)
-
-    def span_values(self, v: Version) -> tuple[list[str], list[Any]]:
-        assert v.values is not None
-        cols = [c for c in self.cols["spans"] if c in v.values]
-        return cols, [v.values[c] for c in cols]
-
-    def apply_span(self, uid: str, doc_hash: str | None, v: Version) -> None:
-        r = self.conn.execute("SELECT id, doc_id FROM spans WHERE uid = ?", (uid,)).fetchone()
-        if v.values is None:
-            if r is not None:
-                self.delete_span(int(r[0]), uid)
-            return
-        cols, vals = self.span_values(v)
-        entity = self.entity_id(v.values.get("entity_uid"))
-        if entity is None and v.values.get("entity_uid"):
-            self.dangling.setdefault(v.values["entity_uid"], set()).add(uid)
-        if r is None:
-            doc = self.doc_id(doc_hash)
-            if doc is None:
-                return
-            self.conn.execute(
-                f"INSERT INTO spans (uid, doc_id, {', '.join(_q(c) for c in cols)}, entity_id, created_at, updated_at) "
-                f"VALUES (?, ?, {_marks(len(cols))}, ?, ?, ?)",
-                [uid, doc, *vals, entity, v.values.get("created_at") or v.updated_at, v.updated_at])
-            sid = int(self.conn.execute("SELECT id FROM spans WHERE uid = ?", (uid,)).fetchone()[0])
-            if v.values.get("layer") == "claim" and self.conn.execute(
-                    "SELECT 1 FROM claims WHERE span_id = ?", (sid,)).fetchone() is None:
-                claim = v.values.get("claim")
-                if isinstance(claim, dict):
-                    self.apply_claim(uid, Version(claim["fp"], claim["updated_at"], claim["values"]))
-                else:
-                    self.conn.execute("INSERT INTO claims (span_id, state, updated_at) VALUES (?, 'draft', ?)",
-                                      (sid, v.updated_at))
-            self.op.touch("documents", doc)
-        else:
-            sid = int(r[0])
-            self.conn.execute(
-                f"UPDATE spans SET {', '.join(f'{_q(c)} = ?' for c in cols)}, entity_id = ?, updated_at = ? WHERE id = ?",
-                [*vals, entity, v.updated_at, sid])
-            self.op.touch("documents", int(r[1]))
-        if self.touch_spans:
-            self.op.touch("spans", sid)
-
-    def delete_span(self, sid: int, uid: str) -> None:
-        row = self.conn.execute("SELECT * FROM spans WHERE id = ?", (sid,)).fetchone()
-        d = _as_dict(self.conn, "spans", row)
-        fp = fingerprint(self.cols["spans"], d, (self.entity_uid(d["entity_id"]),))
-        for (luid,) in self.conn.execute("SELECT uid FROM links WHERE source_id = ? OR target_id = ?", (sid, sid)):
-            self.note_deleted("links", luid, DELETED)
-        self.conn.execute("DELETE FROM links WHERE source_id = ? OR target_id = ?", (sid, sid))
-        self.conn.execute("DELETE FROM claims WHERE span_id = ?", (sid,))
-        self.conn.execute("DELETE FROM spans WHERE id = ?", (sid,))
-        self.note_deleted("spans", uid, fp)
-        self.op.touch("documents", int(d["doc_id"]))
-        if self.touch_spans:
-            self.op.touch("spans", sid)
-
-    def apply_claim(self, span_uid: str, v: Version) -> None:
-        r = self.conn.execute("SELECT id FROM spans WHERE uid = ?", (span_uid,)).fetchone()
-        if r is None or v.values is None:
-            return
-        sid = int(r[0])
-        cols = [c for c in self.cols["claims"] if c in v.values]
-        have = self.conn.execute("SELECT 1 FROM claims WHERE span_id = ?", (sid,)).fetchone()
-        if have is None:
-            self.conn.execute(
-                f"INSERT INTO claims (span_id, {', '.join(_q(c) for c in cols)}, updated_at) VALUES (?, {_marks(len(cols))}, ?)",
-                [sid, *(v.values[c] for c in cols), v.updated_at])
-        else:
-            self.conn.execute(f"UPDATE claims SET {', '.join(f'{_q(c)} = ?' for c in cols)}, updated_at = ? WHERE span_id = ?",
-                              [*(v.values[c] for c in cols), v.updated_at, sid])
-        self.op.touch("claims", sid)
-
-
-def _q(col: str) -> str:
-    return f'"{col}"'
-
-
-def _as_dict(conn: sqlite3.Connection, table: str, row: Any) -> dict[str, Any]:
-    if isinstance(row, sqlite3.Row):
-        return dict(row)
-    if isinstance(row, dict):
-        return row
-    names = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
-    return dict(zip(names, row, strict=False))
-
-
-# ---- the three-way step ---------------------------------------------------------------------------
-
-
-def combine(existing: Sequence[Version], local: Version | None, base: str | None, incoming: Version) -> list[Version]:
-    """The versions still in play after ``incoming`` (news to us) arrives from a copy based on ``base``.
-
-    The copy saw ``base`` and replaced it, so ``base`` is superseded; every other version stays.
-    One version left: no conflict. Same content is one version (latest time stamp).
-    """
-    by_fp: dict[str, Version] = {}
-
-    def add(v: Version) -> None:
-        old = by_fp.get(v.fp)
-        if old is None or (v.updated_at or "") > (old.updated_at or ""):
-            by_fp[v.fp] = v
-
-    for v in existing:
-        add(v)
-    if local is not None:
-        add(local)
-    if base is not None:
-        by_fp.pop(base, None)
-    add(incoming)
-    return sorted(by_fp.values(), key=Version.key)
-
-
 # ---- merging one copy --------------------------------------------------------------------------
 
 
 class _Merger:
-    def __init__(self, project: Project, op: Operation, applier: _Applier, copy: sqlite3.Connection,
+    def __init__(self, project: Project, op: Operation, applier: Applier, copy: sqlite3.Connection,
                  name: str, result: MergeResult, tombs: dict[str, dict[str, dict[str, Any]]],
                  progress: Callable[[int], bool | None] | None) -> None:
         self.project = project
@@ -658,14 +265,13 @@ class _Merger:
         self.package: dict[str, Any] | None = json.loads(pkg[0]) if pkg else None
         local_cols = applier.cols
         fp_cols = (self.package or {}).get("columns") or {}
-        copy_cols = {t: content_columns(copy, t) for t in _NOT_CONTENT}
+        copy_cols = {t: content_columns(copy, t) for t in NOT_CONTENT}
         # fingerprints over the columns the base was made with (and both sides have)
         self.cols = {t: [c for c in (fp_cols.get(t) or local_cols[t]) if c in local_cols[t] and c in copy_cols[t]]
-                     for t in _NOT_CONTENT}
-        self.write_cols = {t: [c for c in local_cols[t] if c in copy_cols[t]] for t in _NOT_CONTENT}
-        self.conflict_keys = {r[0] for r in self.conn.execute("SELECT uid FROM conflicts WHERE resolved_at IS NULL")}
-        self.resolved_keys = {f"{k}.{u}" for k, u in self.conn.execute(
-            "SELECT DISTINCT kind, target_uid FROM conflicts WHERE resolved_at IS NOT NULL")}
+                     for t in NOT_CONTENT}
+        self.write_cols = {t: [c for c in local_cols[t] if c in copy_cols[t]] for t in NOT_CONTENT}
+        self.conflict_keys = open_conflict_keys(self.conn)
+        self.resolved_keys = settled_conflict_keys(self.conn)
         self.c_entity_uid: dict[int, str] = {int(i): u for i, u in copy.execute("SELECT id, uid FROM entities")}
         self.l_entity_uid: dict[int, str] = {int(i): u for i, u in self.conn.execute("SELECT id, uid FROM entities")}
         self.c_doc_local: dict[int, int] = {}
@@ -714,13 +320,13 @@ class _Merger:
     def _rejected(self, kind: str, uid: str) -> set[str]:
         if f"{kind}.{uid}" not in self.resolved_keys:
             return set()
-        return _load_rejected(self.conn, kind, uid)
+        return rejected_versions(self.conn, kind, uid)
 
     def _existing(self, kind: str, uid: str) -> list[Version]:
         key = f"{kind}.{uid}"
         if key not in self.conflict_keys:
             return []
-        found = _load_conflict(self.conn, key)
+        found = load_conflict(self.conn, key)
         return [] if found is None else list(found.versions)
 
     def step(self, kind: str, uid: str, doc_hash: str | None, local: Version | None, base: str | None,
@@ -766,11 +372,11 @@ class _Merger:
         key = c.key
         if len(versions) < 2:  # superseded: nobody has to decide any more (the merge event lists it)
             if key in self.conflict_keys:
-                self.conn.execute("DELETE FROM conflicts WHERE uid = ? AND resolved_at IS NULL", (key,))
+                drop_conflict(self.conn, key)
                 self.conflict_keys.discard(key)
                 self.result._touched_conflicts += 1
             return
-        if _store_conflict(self.conn, c, self.op.time):
+        if store_conflict(self.conn, c, self.op.time):
             self.result._touched_conflicts += 1
         self.conflict_keys.add(key)
         self.result.conflicts.append(c)
@@ -854,9 +460,7 @@ class _Merger:
         if self.conn.execute("SELECT 1 FROM spans s JOIN entities e ON e.id = s.entity_id WHERE e.uid = ? LIMIT 1",
                              (uid,)).fetchone():
             return True
-        needle = json.dumps(uid)
-        return self.conn.execute("SELECT 1 FROM conflicts WHERE kind = 'span' AND resolved_at IS NULL "
-                                 "AND (instr(local, ?) OR instr(other, ?)) LIMIT 1", (needle, needle)).fetchone() is not None
+        return open_conflicts_mention(self.conn, "span", uid)
 
     def entities_at_end(self) -> None:
         """Entities the copy deleted, and entities deleted here that the merged spans refer to."""
@@ -1329,7 +933,7 @@ def merge(project: Project, others: Sequence[str | os.PathLike[str]], *,
 
     try:
         with project.operation("team.merge", undoable=False, summary={"from": [str(p) for p in paths]}) as op:
-            applier = _Applier(project, op)
+            applier = Applier(project, op)
             applier.touch_spans = total < 5000
             tombs = deleted_rows(project.store.conn)
             applier.tombs = tombs
@@ -1351,7 +955,7 @@ def merge(project: Project, others: Sequence[str | os.PathLike[str]], *,
     keys = list(dict.fromkeys(c.key for c in result.conflicts))
     result.conflicts = []
     for key in keys:
-        found = _load_conflict(project.store.conn, key)
+        found = load_conflict(project.store.conn, key)
         if found is not None:
             result.conflicts.append(found)
     return result

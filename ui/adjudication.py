@@ -432,7 +432,7 @@ class AdjudicationWindow(QMainWindow):
 
 
 class ConflictsDialog(QDialog):
-    """The conflicts merges left: pick the version to keep (core: annotator.merge.resolve)."""
+    """The conflicts merges left: pick the version to keep (core: annotator.conflicts.resolve)."""
 
     def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         from ui.agreement_view import ConflictModel
@@ -465,7 +465,7 @@ class ConflictsDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        from annotator.merge import conflicts
+        from annotator.conflicts import conflicts
 
         self.model.set_conflicts(conflicts(self.project))
         if self.model.rowCount():
@@ -484,7 +484,7 @@ class ConflictsDialog(QDialog):
         self.versions.setCurrentIndex(c.kept)
 
     def resolve_current(self) -> None:
-        from annotator.merge import resolve
+        from annotator.conflicts import resolve
 
         c = self.model.conflict(self.table.currentIndex().row())
         if c is None:

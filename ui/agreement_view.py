@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.agreement import AgreementReport, DocumentScores, Scores
-from annotator.merge import Conflict
+from annotator.conflicts import Conflict
 from annotator.project import Project
 
 _Index = QModelIndex | QPersistentModelIndex

@@ -158,8 +158,8 @@ def merge(project: str, others: tuple[str, ...], list_conflicts: bool, resolve_:
 
 
 def _conflicts(project: str, resolve_: tuple[str, ...], as_json: bool, actor: str | None) -> None:
-    from annotator.merge import conflicts as list_conflicts
-    from annotator.merge import resolve
+    from annotator.conflicts import conflicts as list_conflicts
+    from annotator.conflicts import resolve
 
     with open_project(project, actor=actor) as p, errors_to_exit():
         for item in resolve_:

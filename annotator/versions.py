@@ -1,0 +1,328 @@
+"""Versions of a project's rows, as merging sees them: fingerprints, the three-way combination,
+and writing a chosen version into a project.
+
+A row is compared by a *fingerprint* of its content columns (identity and bookkeeping columns
+left out; JSON columns parsed, so key order does not matter). A :class:`Version` is one state
+of a row: fingerprint, ``updated_at`` and values, or deleted (fingerprint ``"-"``).
+:func:`combine` says which versions are still in play when a copy brings one in (used by
+:mod:`annotator.merge` and :mod:`annotator.conflicts`); :class:`Applier` makes a version the
+live row (rows keep their own time stamps, so merging in any order gives the same rows).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from annotator.store import BATCH
+
+if TYPE_CHECKING:
+    from annotator.project import Project
+    from annotator.store import Operation
+
+DELETED = "-"  # fingerprint of "the row was deleted"
+
+# columns that are identity or bookkeeping, not content (content columns are read from the table,
+# so a later migration that adds a column is merged without changing this module)
+NOT_CONTENT = {
+    "documents": {"id", "uid", "text", "text_hash", "length", "created_at", "updated_at", "indexed"},
+    "spans": {"id", "uid", "doc_id", "entity_id", "created_at", "updated_at"},
+    "entities": {"id", "uid", "created_at", "updated_at"},
+    "claims": {"span_id", "updated_at"},
+    "links": {"id", "uid", "doc_id", "source_id", "target_id", "created_at"},
+}
+_JSON = {"attrs", "meta", "aliases", "evidence"}
+
+
+# ---- fingerprints ------------------------------------------------------------------------------
+
+
+def content_columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    """The columns of ``table`` that hold content (what a fingerprint covers), in table order."""
+    skip = NOT_CONTENT[table]
+    return [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] not in skip]
+
+
+def _norm(column: str, value: Any) -> Any:
+    if column in _JSON and isinstance(value, str):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value
+
+
+def fingerprint(columns: Sequence[str], row: Any, extra: Sequence[Any] = ()) -> str:
+    """A short hash of a row's content: equal content, equal fingerprint (JSON columns parsed)."""
+    values = [_norm(c, row[c]) for c in columns]
+    values.extend(extra)
+    raw = json.dumps(values, ensure_ascii=False, sort_keys=True, default=str, separators=(",", ":"))
+    return hashlib.blake2b(raw.encode("utf-8"), digest_size=10).hexdigest()
+
+
+# ---- versions ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """One version of a row: its fingerprint, time stamp and values (``None``: deleted)."""
+
+    fp: str
+    updated_at: str
+    values: dict[str, Any] | None
+
+    @property
+    def deleted(self) -> bool:
+        return self.values is None
+
+    def key(self) -> tuple[bool, str, str]:
+        # the live row of a conflict is the greatest: an edit over a deletion, then the latest
+        return (self.values is not None, self.updated_at or "", self.fp)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"fp": self.fp, "updated_at": self.updated_at, "values": self.values}
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> Version:
+        return cls(d["fp"], d.get("updated_at") or "", d.get("values"))
+
+
+def _deleted(updated_at: str = "") -> Version:
+    return Version(DELETED, updated_at, None)
+
+
+def combine(existing: Sequence[Version], local: Version | None, base: str | None, incoming: Version) -> list[Version]:
+    """The versions still in play after ``incoming`` (news to us) arrives from a copy based on ``base``.
+
+    The copy saw ``base`` and replaced it, so ``base`` is superseded; every other version stays.
+    One version left: no conflict. Same content is one version (latest time stamp).
+    """
+    by_fp: dict[str, Version] = {}
+
+    def add(v: Version) -> None:
+        old = by_fp.get(v.fp)
+        if old is None or (v.updated_at or "") > (old.updated_at or ""):
+            by_fp[v.fp] = v
+
+    for v in existing:
+        add(v)
+    if local is not None:
+        add(local)
+    if base is not None:
+        by_fp.pop(base, None)
+    add(incoming)
+    return sorted(by_fp.values(), key=Version.key)
+
+
+# ---- reading rows --------------------------------------------------------------------------------
+
+
+def _fetch(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+    """A cursor whose rows are addressed by column name (the connection's own factory untouched)."""
+    cur = conn.execute(sql, params)
+    cur.row_factory = sqlite3.Row  # type: ignore[assignment]
+    return cur
+
+
+def _chunks(items: Sequence[Any], n: int = BATCH) -> Iterator[Sequence[Any]]:
+    for k in range(0, len(items), n):
+        yield items[k : k + n]
+
+
+def _marks(n: int) -> str:
+    return ",".join("?" * n)
+
+
+def _q(col: str) -> str:
+    return f'"{col}"'
+
+
+def _as_dict(conn: sqlite3.Connection, table: str, row: Any) -> dict[str, Any]:
+    if isinstance(row, sqlite3.Row):
+        return dict(row)
+    if isinstance(row, dict):
+        return row
+    names = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+    return dict(zip(names, row, strict=False))
+
+
+# ---- applying versions -----------------------------------------------------------------------------
+
+
+class Applier:
+    """Writes versions into the local project (no time stamps of its own: rows keep theirs).
+
+    Used inside one operation by a merge and by settling a conflict; ``deleted`` collects what it
+    deleted, for the operation's event (so later merges know it was deleted here).
+    """
+
+    def __init__(self, project: Project, op: Operation) -> None:
+        self.project = project
+        self.op = op
+        self.conn = project.store.conn
+        self.deleted: dict[str, list[list[str]]] = {}
+        self.tombs: dict[str, dict[str, dict[str, Any]]] = {}  # what this run deleted, as merge.deleted_rows()
+        self.dangling: dict[str, set[str]] = {}  # entity uid not here -> uids of spans that refer to it
+        self.cols = {t: content_columns(self.conn, t) for t in NOT_CONTENT}
+        self.touch_spans = True
+
+    def entity_id(self, uid: str | None) -> int | None:
+        if not uid:
+            return None
+        r = self.conn.execute("SELECT id FROM entities WHERE uid = ?", (uid,)).fetchone()
+        return None if r is None else int(r[0])
+
+    def entity_uid(self, entity_id: int | None) -> str | None:
+        if entity_id is None:
+            return None
+        r = self.conn.execute("SELECT uid FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        return None if r is None else str(r[0])
+
+    def doc_id(self, doc_hash: str | None) -> int | None:
+        if not doc_hash:
+            return None
+        r = self.conn.execute("SELECT id FROM documents WHERE text_hash = ? ORDER BY id LIMIT 1", (doc_hash,)).fetchone()
+        return None if r is None else int(r[0])
+
+    def note_deleted(self, table: str, uid: str, fp: str, row_id: int | None = None,
+                     version: dict[str, Any] | None = None) -> None:
+        """Remember a deletion (for the merge event, so later merges know it was deleted here)."""
+        entry: list[Any] = [uid, fp]
+        item: dict[str, Any] = {"fp": fp}
+        if row_id is not None:
+            entry.append(row_id)
+            item["row"] = {"id": row_id}
+            if version is not None:
+                entry.append(version)
+                item["version"] = version
+        self.deleted.setdefault(table, []).append(entry)
+        self.tombs.setdefault(table, {})[uid] = item
+
+    def apply(self, kind: str, uid: str, doc_hash: str | None, v: Version) -> None:
+        """Make ``v`` the live version of row ``uid`` of ``kind``."""
+        if kind == "span":
+            self.apply_span(uid, doc_hash, v)
+        elif kind == "entity":
+            self.apply_entity(uid, v)
+        elif kind == "claim":
+            self.apply_claim(uid, v)
+        elif kind == "document":
+            self.apply_document(doc_hash or uid, v)
+
+    def apply_document(self, doc_hash: str, v: Version) -> None:
+        if v.values is None:
+            return  # documents are never deleted by merging
+        doc = self.doc_id(doc_hash)
+        if doc is None:
+            return
+        cols = [c for c in self.cols["documents"] if c in v.values]
+        self.conn.execute(f"UPDATE documents SET {', '.join(f'{_q(c)} = ?' for c in cols)}, updated_at = ? WHERE id = ?",
+                          [*(v.values[c] for c in cols), v.updated_at, doc])
+        self.op.touch("documents", doc)
+
+    def apply_entity(self, uid: str, v: Version) -> None:
+        r = self.conn.execute("SELECT id FROM entities WHERE uid = ?", (uid,)).fetchone()
+        if v.values is None:
+            if r is not None:
+                self.delete_entity(int(r[0]), uid)
+            return
+        cols = [c for c in self.cols["entities"] if c in v.values]
+        if r is None:
+            self.conn.execute(
+                f"INSERT INTO entities (uid, {', '.join(_q(c) for c in cols)}, created_at, updated_at) "
+                f"VALUES (?, {_marks(len(cols))}, ?, ?)",
+                [uid, *(v.values[c] for c in cols), v.values.get("created_at") or v.updated_at, v.updated_at])
+            eid = self.conn.execute("SELECT id FROM entities WHERE uid = ?", (uid,)).fetchone()[0]
+        else:
+            eid = int(r[0])
+            self.conn.execute(f"UPDATE entities SET {', '.join(f'{_q(c)} = ?' for c in cols)}, updated_at = ? WHERE id = ?",
+                              [*(v.values[c] for c in cols), v.updated_at, eid])
+        self.op.touch("entities", eid)
+
+    def delete_entity(self, eid: int, uid: str) -> None:
+        d = _as_dict(self.conn, "entities", self.conn.execute("SELECT * FROM entities WHERE id = ?", (eid,)).fetchone())
+        fp = fingerprint(self.cols["entities"], d)
+        version = {"updated_at": d["updated_at"],
+                   "values": {c: d[c] for c in (*self.cols["entities"], "created_at") if c in d}}
+        # mentions lose the link without a new time stamp: the same as in the copy that deleted it
+        self.conn.execute("UPDATE spans SET entity_id = NULL WHERE entity_id = ?", (eid,))
+        self.conn.execute("DELETE FROM entities WHERE id = ?", (eid,))
+        self.note_deleted("entities", uid, fp, eid, version)
+        self.op.touch("entities", eid)
+
+    def span_values(self, v: Version) -> tuple[list[str], list[Any]]:
+        assert v.values is not None
+        cols = [c for c in self.cols["spans"] if c in v.values]
+        return cols, [v.values[c] for c in cols]
+
+    def apply_span(self, uid: str, doc_hash: str | None, v: Version) -> None:
+        r = self.conn.execute("SELECT id, doc_id FROM spans WHERE uid = ?", (uid,)).fetchone()
+        if v.values is None:
+            if r is not None:
+                self.delete_span(int(r[0]), uid)
+            return
+        cols, vals = self.span_values(v)
+        entity = self.entity_id(v.values.get("entity_uid"))
+        if entity is None and v.values.get("entity_uid"):
+            self.dangling.setdefault(v.values["entity_uid"], set()).add(uid)
+        if r is None:
+            doc = self.doc_id(doc_hash)
+            if doc is None:
+                return
+            self.conn.execute(
+                f"INSERT INTO spans (uid, doc_id, {', '.join(_q(c) for c in cols)}, entity_id, created_at, updated_at) "
+                f"VALUES (?, ?, {_marks(len(cols))}, ?, ?, ?)",
+                [uid, doc, *vals, entity, v.values.get("created_at") or v.updated_at, v.updated_at])
+            sid = int(self.conn.execute("SELECT id FROM spans WHERE uid = ?", (uid,)).fetchone()[0])
+            if v.values.get("layer") == "claim" and self.conn.execute(
+                    "SELECT 1 FROM claims WHERE span_id = ?", (sid,)).fetchone() is None:
+                claim = v.values.get("claim")
+                if isinstance(claim, dict):
+                    self.apply_claim(uid, Version(claim["fp"], claim["updated_at"], claim["values"]))
+                else:
+                    self.conn.execute("INSERT INTO claims (span_id, state, updated_at) VALUES (?, 'draft', ?)",
+                                      (sid, v.updated_at))
+            self.op.touch("documents", doc)
+        else:
+            sid = int(r[0])
+            self.conn.execute(
+                f"UPDATE spans SET {', '.join(f'{_q(c)} = ?' for c in cols)}, entity_id = ?, updated_at = ? WHERE id = ?",
+                [*vals, entity, v.updated_at, sid])
+            self.op.touch("documents", int(r[1]))
+        if self.touch_spans:
+            self.op.touch("spans", sid)
+
+    def delete_span(self, sid: int, uid: str) -> None:
+        row = self.conn.execute("SELECT * FROM spans WHERE id = ?", (sid,)).fetchone()
+        d = _as_dict(self.conn, "spans", row)
+        fp = fingerprint(self.cols["spans"], d, (self.entity_uid(d["entity_id"]),))
+        for (luid,) in self.conn.execute("SELECT uid FROM links WHERE source_id = ? OR target_id = ?", (sid, sid)):
+            self.note_deleted("links", luid, DELETED)
+        self.conn.execute("DELETE FROM links WHERE source_id = ? OR target_id = ?", (sid, sid))
+        self.conn.execute("DELETE FROM claims WHERE span_id = ?", (sid,))
+        self.conn.execute("DELETE FROM spans WHERE id = ?", (sid,))
+        self.note_deleted("spans", uid, fp)
+        self.op.touch("documents", int(d["doc_id"]))
+        if self.touch_spans:
+            self.op.touch("spans", sid)
+
+    def apply_claim(self, span_uid: str, v: Version) -> None:
+        r = self.conn.execute("SELECT id FROM spans WHERE uid = ?", (span_uid,)).fetchone()
+        if r is None or v.values is None:
+            return
+        sid = int(r[0])
+        cols = [c for c in self.cols["claims"] if c in v.values]
+        have = self.conn.execute("SELECT 1 FROM claims WHERE span_id = ?", (sid,)).fetchone()
+        if have is None:
+            self.conn.execute(
+                f"INSERT INTO claims (span_id, {', '.join(_q(c) for c in cols)}, updated_at) VALUES (?, {_marks(len(cols))}, ?)",
+                [sid, *(v.values[c] for c in cols), v.updated_at])
+        else:
+            self.conn.execute(f"UPDATE claims SET {', '.join(f'{_q(c)} = ?' for c in cols)}, updated_at = ? WHERE span_id = ?",
+                              [*(v.values[c] for c in cols), v.updated_at, sid])
+        self.op.touch("claims", sid)
+
