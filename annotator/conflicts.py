@@ -102,7 +102,9 @@ def resolve(project: Project, key: str, choice: int) -> Changes:
     """Settle a conflict: version ``choice`` (index into ``versions``) becomes the live row.
 
     The conflict is kept as settled, with the versions not chosen as rejected, so merging their
-    copies again does not bring them back. One logged operation (not undoable: settle it again).
+    copies again does not bring them back. Choosing the deleted version of a document (one
+    deleted here that a copy brought back) deletes it with everything on it. One logged
+    operation (not undoable: settle it again).
     """
     conn = project.store.conn
     c = load_conflict(conn, key)

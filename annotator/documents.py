@@ -14,6 +14,7 @@ from annotator.errors import AnnotatorError, NotFoundError, ValidationError
 from annotator.model import DocId, DocRecord, DocStatus, Document, DocumentInfo, Layer, Origin, SpanState
 from annotator.store import BATCH, new_uid, now
 from annotator.textnorm import normalize, text_hash
+from annotator.versions import NOT_CONTENT, content_columns, content_fingerprint, document_content
 
 if TYPE_CHECKING:
     from annotator.project import Project
@@ -181,11 +182,23 @@ class Documents:
         return op.result
 
     def delete(self, doc_ids: Sequence[int]) -> Any:
-        """Delete documents with their spans (not undoable; recorded in the log)."""
+        """Delete documents with their spans (not undoable; recorded in the log).
+
+        The event lists each document's ``uids``, ``text_hashes`` and ``contents`` (a fingerprint of
+        everything on it) beside ``doc_ids``, so that merging a copy that still has the document as
+        it was does not bring it back (see :mod:`annotator.merge`).
+        """
+        conn = self.store.conn
+        cols = {t: content_columns(conn, t) for t in NOT_CONTENT}
         with self.project.operation("documents.delete", summary={"doc_ids": list(doc_ids)}, undoable=False) as op:
+            gone: builtins.list[tuple[str, str, str]] = []
             for d in doc_ids:
+                content = content_fingerprint(document_content(conn, d, cols))  # NotFoundError for an unknown id
                 self.project.search.unindex(d)
-                op.delete("documents", d)
+                row = op.delete("documents", d)
+                gone.append((row["uid"], row["text_hash"], content))
+            op.summary.update(uids=[g[0] for g in gone], text_hashes=[g[1] for g in gone],
+                              contents=[g[2] for g in gone])
         return op.result
 
     def add(self, text: str, *, title: str = "", spans: Sequence[Any] = (), **meta: Any) -> int:

@@ -23,6 +23,18 @@ changed on both sides):
   A row deleted here that the copy still has unchanged stays deleted; a row deleted here that
   the copy edited comes back (edit wins) and the pair is a conflict. Deletions here are known
   from the event log (recorded rows of undoable deletions) and from earlier merges' events.
+* documents are deleted only here, never by merging (a document a copy deleted stays here). A
+  document deleted here (``documents.delete`` records its text hash and a fingerprint of
+  everything on it) stays deleted when the copy has it, as a whole (its fields, spans, reviews,
+  links), as its package's base had it, as it was deleted here, or as a merge brought it in
+  before it was deleted again: the copy did not change it since. A copy that changed it after
+  its package was made (a plain copy, which has no base: whose version differs) brings it back
+  whole, as the copy has it, and the pair is a conflict of kind ``document`` with the
+  versions "deleted" and the copy's fields, the copy's in use (the edit wins, as for rows). Rows
+  of the base that copy deleted stay deleted (other copies' unchanged versions of them stay out).
+  Settling the conflict as deleted deletes the document again with everything on it, and so
+  does deleting it again; either way that content stays out when the same copies come back.
+  While it is back (or was imported again), copies merge into it as usual.
 * what hangs on a row counts as a change of it where a deletion would take it along: a claim's
   review or a span's new links (deleting the span is then a conflict, the span stays), an
   entity that spans or kept conflict versions still refer to (it stays, or comes back).
@@ -95,6 +107,8 @@ from annotator.versions import (
     _q,
     combine,
     content_columns,
+    content_fingerprint,
+    document_content,
     fingerprint,
 )
 
@@ -104,8 +118,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BASE_DOC_PREFIX", "BASE_ENTITIES_PREFIX", "DELETED", "DOC_BATCH", "KINDS", "PACKAGE_KEY", "Conflict",
-    "MergeResult", "Progress", "Version", "combine", "conflicts", "content_columns", "deleted_rows",
-    "fingerprint", "merge", "open_copy", "resolve",
+    "MergeResult", "Progress", "Version", "combine", "conflicts", "content_columns", "deleted_documents",
+    "deleted_rows", "fingerprint", "merge", "open_copy", "resolve",
 ]
 
 Progress = Callable[[int, int | None], bool | None]
@@ -147,9 +161,11 @@ class MergeResult:
         return any((self.documents_added, self.documents_updated, self.spans_added, self.spans_updated,
                     self.spans_deleted, self.links_added, self.links_deleted, self.entities_added,
                     self.entities_updated, self.entities_deleted, self.claims_added, self.claims_updated,
-                    self.people_added, self.labels_added, self.events_added, self._touched_conflicts))
+                    self.people_added, self.labels_added, self.events_added, self._touched_conflicts,
+                    self._documents_seen))
 
     _touched_conflicts: int = 0
+    _documents_seen: list[list[str]] = field(default_factory=list)  # [text hash, content] of deleted texts
 
     def counts(self) -> dict[str, Any]:
         return {
@@ -245,13 +261,41 @@ def deleted_rows(conn: sqlite3.Connection, tables: Iterable[str] = ("spans", "li
     return out
 
 
+def deleted_documents(conn: sqlite3.Connection) -> dict[str, dict[str, Any]]:
+    """Texts deleted in this database: text hash -> ``{"at": latest deletion, "contents": set}``.
+
+    ``contents`` are :func:`~annotator.versions.content_fingerprint` s of what is superseded by a
+    deletion: what ``documents.delete`` and conflicts settled as deleted deleted, and what merges
+    brought into such a document (``documents_seen``: it was here, so a later deletion covers it).
+    Events that came from other copies are skipped.
+    """
+    out: dict[str, dict[str, Any]] = {}
+    cur = conn.execute(
+        "SELECT e.at, h.value, json_extract(e.summary, '$.contents[' || h.key || ']'), 1 "
+        "FROM events e, json_each(e.summary, '$.text_hashes') h "
+        "WHERE e.op = 'documents.delete' AND json_extract(e.summary, '$.from_copy') IS NULL "
+        "UNION ALL SELECT e.at, json_extract(d.value, '$[0]'), json_extract(d.value, '$[1]'), e.op = 'team.resolve' "
+        "FROM events e, json_each(e.summary, CASE e.op WHEN 'team.resolve' THEN '$.deleted.documents' "
+        "ELSE '$.documents_seen' END) d "
+        "WHERE e.op IN ('team.resolve', 'team.merge') AND json_extract(e.summary, '$.from_copy') IS NULL")
+    for at, doc_hash, content, deletion in cur:
+        tomb = out.setdefault(doc_hash, {"at": "", "contents": set(), "deleted": False})
+        if deletion:
+            tomb["at"] = max(tomb["at"], at)
+            tomb["deleted"] = True
+        if content:
+            tomb["contents"].add(content)
+    return {h: tomb for h, tomb in out.items() if tomb.pop("deleted")}
+
+
 # ---- merging one copy --------------------------------------------------------------------------
 
 
 class _Merger:
     def __init__(self, project: Project, op: Operation, applier: Applier, copy: sqlite3.Connection,
                  name: str, result: MergeResult, tombs: dict[str, dict[str, dict[str, Any]]],
-                 progress: Callable[[int], bool | None] | None) -> None:
+                 progress: Callable[[int], bool | None] | None,
+                 doc_tombs: dict[str, dict[str, Any]] | None = None) -> None:
         self.project = project
         self.op = op
         self.ap = applier
@@ -260,6 +304,7 @@ class _Merger:
         self.name = name
         self.result = result
         self.tombs = tombs
+        self.doc_tombs = doc_tombs or {}  # text hash -> deleted_documents() entry
         self.progress = progress
         pkg = copy.execute("SELECT value FROM settings WHERE key = ?", (PACKAGE_KEY,)).fetchone()
         self.package: dict[str, Any] | None = json.loads(pkg[0]) if pkg else None
@@ -558,6 +603,9 @@ class _Merger:
         for cid in c_ids:
             cr = crows[cid]
             h = cr["text_hash"]
+            tomb = self.doc_tombs.get(h)
+            if tomb is not None and self._deleted_here(cid, cr, h, tomb, base.get(h), h in lrows):
+                continue  # deleted here, and the copy has it as it was: it stays deleted
             if h not in lrows:
                 text = copy.execute("SELECT text FROM documents WHERE id = ?", (cid,)).fetchone()[0]
                 uid = cr["uid"]
@@ -579,11 +627,51 @@ class _Merger:
                     self.ap.apply_document(h, v)
                     self.result.documents_updated += 1
             self.c_doc_local[cid] = int(lrows[h]["id"])
+        c_ids = [c for c in c_ids if c in self.c_doc_local]
+        if not c_ids:
+            return
+        base = {h: entry for h, entry in base.items() if h in lrows}
         local_ids = sorted({self.c_doc_local[c] for c in c_ids})
         hash_of_local = {int(r["id"]): h for h, r in lrows.items()}
         fresh = self._spans(c_ids, local_ids, hash_of_local, base)
         self._claims(c_ids, local_ids, base, fresh)
         self._links(c_ids, local_ids, base)
+
+    def _deleted_here(self, cid: int, cr: Any, h: str, tomb: dict[str, Any], base: dict[str, Any] | None,
+                      present: bool) -> bool:
+        """For a document whose text was deleted here: whether the copy's document stays out.
+
+        Absent here, it stays out when the copy has it as its package's base had it, as it was
+        deleted here, or as it was when merged here before a deletion. Otherwise the copy changed
+        it: it comes back whole, as the copy has it, as a conflict, and the rows of the base that
+        the copy no longer has count as deleted here (as they were in the copy). What the copy had
+        is remembered in the merge event, so deleting the document again keeps that out too.
+        """
+        content = document_content(self.copy, cid, self.cols)
+        fp = content_fingerprint(content)
+        known = (base is not None and fp == content_fingerprint(base)) or fp in tomb["contents"]
+        if present:  # it came back, or was imported again: merged as usual
+            if not known:
+                self._seen(h, fp)
+            return False
+        if known:
+            if f"document.{h}" in self.conflict_keys:  # it came back as a conflict and was deleted again
+                self._settle("document", h, h, [_deleted(tomb["at"])])
+            return True
+        incoming = self._version("documents", cr)
+        self._settle("document", h, h, combine(self._existing("document", h), _deleted(tomb["at"]), None, incoming))
+        for uid, b in (base or {}).get("spans", {}).items():
+            if uid not in content["spans"] and uid not in self.tombs["spans"]:
+                self.ap.note_deleted("spans", uid, b)
+        for uid in (base or {}).get("links", []):
+            if uid not in content["links"] and uid not in self.tombs["links"]:
+                self.ap.note_deleted("links", uid, DELETED)
+        self._seen(h, fp)
+        return False
+
+    def _seen(self, doc_hash: str, fp: str) -> None:
+        if [doc_hash, fp] not in self.result._documents_seen:
+            self.result._documents_seen.append([doc_hash, fp])
 
     def _span_version(self, row: Any, entity_uid: dict[int, str]) -> Version:
         euid = entity_uid.get(row["entity_id"]) if row["entity_id"] is not None else None
@@ -937,15 +1025,18 @@ def merge(project: Project, others: Sequence[str | os.PathLike[str]], *,
             applier.touch_spans = total < 5000
             tombs = deleted_rows(project.store.conn)
             applier.tombs = tombs
+            doc_tombs = deleted_documents(project.store.conn)
             for other in paths:
                 name = Path(other).name
                 with open_copy(other) as copy:
-                    _Merger(project, op, applier, copy, name, result, tombs, step).run()
+                    _Merger(project, op, applier, copy, name, result, tombs, step, doc_tombs).run()
                 result.sources.append(str(other))
             if not result.changed:
                 raise _Unchanged
             op.summary.update(result.counts())
             op.summary["deleted"] = applier.deleted
+            if result._documents_seen:
+                op.summary["documents_seen"] = result._documents_seen
             op.summary["conflict_keys"] = sorted({c.key for c in result.conflicts})[:1000]
     except _Unchanged:
         result.changes = Changes(op="team.merge")

@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from annotator.errors import NotFoundError
 from annotator.store import BATCH
 
 if TYPE_CHECKING:
@@ -61,6 +62,30 @@ def fingerprint(columns: Sequence[str], row: Any, extra: Sequence[Any] = ()) -> 
     values = [_norm(c, row[c]) for c in columns]
     values.extend(extra)
     raw = json.dumps(values, ensure_ascii=False, sort_keys=True, default=str, separators=(",", ":"))
+    return hashlib.blake2b(raw.encode("utf-8"), digest_size=10).hexdigest()
+
+
+def document_content(conn: sqlite3.Connection, doc_id: int, cols: dict[str, list[str]]) -> dict[str, Any]:
+    """Everything on a document, by fingerprint, shaped as a work package's base entry
+    (:mod:`annotator.package`): ``doc`` (its row), ``spans`` and ``claims`` (span uid -> fingerprint;
+    a span's fingerprint covers its entity's uid) and ``links`` (uids)."""
+    doc = _fetch(conn, "SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    if doc is None:
+        raise NotFoundError(f"no document with id {doc_id}")
+    spans = {r["uid"]: fingerprint(cols["spans"], r, (r["entity_uid"],)) for r in _fetch(
+        conn, "SELECT s.*, e.uid AS entity_uid FROM spans s LEFT JOIN entities e ON e.id = s.entity_id "
+        "WHERE s.doc_id = ?", (doc_id,))}
+    claims = {r["uid"]: fingerprint(cols["claims"], r) for r in _fetch(
+        conn, "SELECT s.uid AS uid, c.* FROM claims c JOIN spans s ON s.id = c.span_id WHERE s.doc_id = ?", (doc_id,))}
+    links = sorted(r[0] for r in conn.execute("SELECT uid FROM links WHERE doc_id = ?", (doc_id,)))
+    return {"doc": fingerprint(cols["documents"], doc), "spans": spans, "claims": claims, "links": links}
+
+
+def content_fingerprint(entry: dict[str, Any]) -> str:
+    """One fingerprint for a :func:`document_content` (or a package's base entry): equal content, equal."""
+    shape = {"doc": entry.get("doc"), "spans": entry.get("spans") or {}, "claims": entry.get("claims") or {},
+             "links": sorted(entry.get("links") or [])}
+    raw = json.dumps(shape, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.blake2b(raw.encode("utf-8"), digest_size=10).hexdigest()
 
 
@@ -214,15 +239,24 @@ class Applier:
             self.apply_document(doc_hash or uid, v)
 
     def apply_document(self, doc_hash: str, v: Version) -> None:
-        if v.values is None:
-            return  # documents are never deleted by merging
         doc = self.doc_id(doc_hash)
         if doc is None:
+            return
+        if v.values is None:  # only settling a conflict does this: a merge never deletes a document
+            self.delete_document(doc, doc_hash)
             return
         cols = [c for c in self.cols["documents"] if c in v.values]
         self.conn.execute(f"UPDATE documents SET {', '.join(f'{_q(c)} = ?' for c in cols)}, updated_at = ? WHERE id = ?",
                           [*(v.values[c] for c in cols), v.updated_at, doc])
         self.op.touch("documents", doc)
+
+    def delete_document(self, doc: int, doc_hash: str) -> None:
+        """Delete a document with everything on it; what it held is remembered (by its text hash and
+        :func:`content_fingerprint`), so a copy that still has exactly that does not bring it back."""
+        fp = content_fingerprint(document_content(self.conn, doc, self.cols))
+        self.project.search.unindex(doc)
+        self.op.delete("documents", doc)
+        self.note_deleted("documents", doc_hash, fp)
 
     def apply_entity(self, uid: str, v: Version) -> None:
         r = self.conn.execute("SELECT id FROM entities WHERE uid = ?", (uid,)).fetchone()

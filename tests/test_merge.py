@@ -482,24 +482,156 @@ def test_an_older_copy_is_read_without_being_changed(team: Team, tmp_path: Path)
     assert old.read_bytes() == data
 
 
+# ---- documents deleted here --------------------------------------------------------------------
+
+
+def doc_by_text(p: Project, text: str) -> int | None:
+    from annotator.textnorm import text_hash
+
+    ids = p.documents.by_hash(text_hash(text))
+    return ids[0] if ids else None
+
+
+def test_document_delete_records_uid_and_text_hash(team: Team) -> None:
+    rows = [tuple(r) for r in team.p.store.conn.execute("SELECT id, uid, text_hash FROM documents ORDER BY id")]
+    team.p.documents.delete([team.d2, team.d1])
+    s = team.p.history.events(op_prefix="documents.delete")[0]["summary"]
+    by_id = {i: (uid, h) for i, uid, h in rows}
+    assert s["doc_ids"] == [team.d2, team.d1]
+    assert list(zip(s["uids"], s["text_hashes"], strict=True)) == [by_id[team.d2], by_id[team.d1]]
+    assert len(set(s["contents"])) == 2 and all(len(c) == 20 for c in s["contents"])  # fingerprints
+
+
+def test_a_document_deleted_in_a_copy_stays_here(team: Team) -> None:
+    lan = team.package("lan")
+    edit(lan, "lan", lambda q: q.documents.delete([team.d2]))
+    merge(team.p, [lan])
+    assert doc_by_text(team.p, TEXT2) == team.d2 and span_by_uid(team.p, team.uid["money"]) is not None
+
+
+def test_document_deleted_here_stays_deleted_when_the_copy_did_not_change_it(team: Team) -> None:
+    lan = team.package("lan")
+    edit(lan, "lan", lambda q: q.spans.update(span_by_uid(q, team.uid["loc"]).id, label="ORG"))  # d1 only
+    team.p.documents.delete([team.d2])
+    result = merge(team.p, [lan])
+    assert result.spans_updated == 1 and result.documents_added == 0 and not result.conflicts
+    assert doc_by_text(team.p, TEXT2) is None and span_by_uid(team.p, team.uid["money"]) is None
+    assert not merge(team.p, [lan]).changed
+
+
+@pytest.mark.parametrize("order", [("lan", "minh"), ("minh", "lan")])
+def test_document_deleted_here_comes_back_as_a_conflict_when_the_copy_changed_it(
+        team: Team, order: tuple[str, str]) -> None:
+    paths = {"lan": team.package("lan"), "minh": team.package("minh")}
+    # lan worked on d2 after the package was made (a new span, a deletion); minh did not touch it
+    edit(paths["lan"], "lan", lambda q: (Team._add(q, team.d2, "1.200", "COUNT"),
+                                         q.spans.delete([span_by_uid(q, team.uid["money"]).id])))
+    team.p.documents.delete([team.d2])
+    results = [merge(team.p, [paths[name]]) for name in order]
+    doc = doc_by_text(team.p, TEXT2)
+    assert doc is not None  # the edit wins over the deletion, as lan has the document
+    assert [s.label for s in team.p.spans.for_doc(doc)] == ["COUNT"]  # minh's unchanged MONEY stays deleted
+    found = conflicts(team.p)
+    assert [(c.kind, c.uid) for c in found] == [("document", team.p.documents.get(doc).text_hash)]
+    assert [v.deleted for v in found[0].versions] == [True, False] and found[0].kept == 1
+    assert found[0].key in {c.key for r in results for c in r.conflicts}
+    # a person settles it as deleted: gone again, and merging the same files brings nothing back
+    resolve(team.p, found[0].key, 0)
+    assert doc_by_text(team.p, TEXT2) is None and conflicts(team.p) == []
+    before = raw_dump(team.p)
+    assert not merge(team.p, [paths["lan"], paths["minh"]]).changed
+    assert raw_dump(team.p) == before
+
+
+def test_document_brought_back_is_the_same_in_either_order(team: Team) -> None:
+    lan, minh = team.package("lan"), team.package("minh")
+    edit(lan, "lan", lambda q: (q.documents.set_status(team.d2, "annotated"),
+                                q.spans.delete([span_by_uid(q, team.uid["money"]).id])))
+    edit(minh, "minh", lambda q: Team._add(q, team.d2, "1.200", "COUNT"))
+    team.p.documents.delete([team.d2])
+    other = team.clone("other")
+    try:
+        merge(team.p, [lan, minh])
+        merge(other, [minh])
+        merge(other, [lan])
+        assert dump(team.p) == dump(other)
+        doc = doc_by_text(team.p, TEXT2)
+        assert doc is not None and team.p.documents.get(doc).status == "annotated"
+        assert sorted(s.label for s in team.p.spans.for_doc(doc)) == ["COUNT"]
+    finally:
+        other.close()
+
+
+def test_document_kept_when_the_conflict_is_settled_for_the_copy(team: Team) -> None:
+    lan = team.package("lan")
+    edit(lan, "lan", lambda q: Team._add(q, team.d2, "1.200", "COUNT"))
+    team.p.documents.delete([team.d2])
+    c = merge(team.p, [lan]).conflicts[0]
+    resolve(team.p, c.key, c.kept)
+    doc = doc_by_text(team.p, TEXT2)
+    assert doc is not None and sorted(s.label for s in team.p.spans.for_doc(doc)) == ["COUNT", "MONEY"]
+    team.p.search.index_pending()
+    assert team.p.search.documents("Giao duc") == [doc]
+    assert conflicts(team.p) == [] and not merge(team.p, [lan]).changed
+
+
+def test_document_deleted_here_and_a_plain_copy(team: Team) -> None:
+    """A plain copy has no base: it keeps a deleted document out when it has it as it was deleted."""
+    team.clone("other").close()
+    other = team.root / "other"
+    team.p.documents.delete([team.d2])
+    assert not merge(team.p, [other]).changed and doc_by_text(team.p, TEXT2) is None
+    # new work on it in that copy is a change: it comes back, as a conflict
+    edit(other, "vy", lambda q: Team._add(q, team.d2, "1.200", "COUNT"))
+    result = merge(team.p, [other])
+    assert [c.kind for c in result.conflicts] == ["document"] and doc_by_text(team.p, TEXT2) is not None
+    resolve(team.p, result.conflicts[0].key, 0)  # settled as deleted: that content stays out
+    assert doc_by_text(team.p, TEXT2) is None
+    assert not merge(team.p, [other]).changed
+
+
+@pytest.mark.parametrize("how", ["delete", "resolve"])
+def test_document_brought_back_then_deleted_again_stays_deleted(team: Team, how: str) -> None:
+    lan, minh = team.package("lan"), team.package("minh")
+    edit(lan, "lan", lambda q: Team._add(q, team.d2, "1.200", "COUNT"))
+    edit(minh, "minh", lambda q: q.spans.update(span_by_uid(q, team.uid["money"]).id, label="PERCENT"))
+    team.p.documents.delete([team.d2])
+    found = merge(team.p, [lan, minh]).conflicts
+    back = doc_by_text(team.p, TEXT2)
+    assert back is not None and sorted(s.label for s in team.p.spans.for_doc(back)) == ["COUNT", "PERCENT"]
+    if how == "delete":  # a person deletes it again instead of settling the conflict
+        team.p.documents.delete([back])
+    else:
+        resolve(team.p, found[0].key, 0)
+    # what is here was deleted, and so is each copy's own version: neither comes back
+    for copies in ([lan], [minh], [lan, minh]):
+        result = merge(team.p, copies)
+        assert doc_by_text(team.p, TEXT2) is None and not result.conflicts
+    assert conflicts(team.p) == []  # deleting it settled the conflict
+    assert not merge(team.p, [minh, lan]).changed
+
+
 # ---- property: any two edit scripts, either order -------------------------------------------------
 
 EDITS = st.lists(st.tuples(st.sampled_from(["relabel", "move", "delete", "add", "rename", "status", "decide",
-                                            "link", "unlink", "mention", "drop_entity"]),
+                                            "link", "unlink", "mention", "drop_entity", "drop_doc"]),
                            st.integers(0, 4)), max_size=4)
 
 
-def _apply(q: Project, team_uids: dict[str, str], script: list[tuple[str, int]], lead: bool = False) -> None:
-    """Apply an edit script; ``lead`` edits never produce the content an annotator's edit does."""
+def _apply(q: Project, team_uids: dict[str, str], script: list[tuple[str, int]], lead: bool = False,
+           drop_docs: bool = False) -> None:
+    """Apply an edit script; ``lead`` edits never produce the content an annotator's edit does;
+    ``drop_docs``: documents may be deleted (in the project, after the packages were made)."""
     names = sorted(team_uids)
     for what, k in script:
         try:
-            _apply_one(q, team_uids, names, what, k, lead)
+            _apply_one(q, team_uids, names, what, k, lead, drop_docs)
         except AnnotatorError:
             pass  # refused (a decided claim is locked): a person would see the refusal
 
 
-def _apply_one(q: Project, team_uids: dict[str, str], names: list[str], what: str, k: int, lead: bool) -> None:
+def _apply_one(q: Project, team_uids: dict[str, str], names: list[str], what: str, k: int, lead: bool,
+               drop_docs: bool) -> None:
     uid = team_uids[names[k % len(names)]]
     s = span_by_uid(q, uid)
     if what == "relabel" and s is not None and s.layer == "entity":
@@ -534,6 +666,8 @@ def _apply_one(q: Project, team_uids: dict[str, str], names: list[str], what: st
         q.spans.update(s.id, entity_id=q.entities.list()[0].id)
     elif what == "drop_entity" and q.entities.list() and not lead:  # would equal an annotator's drop
         q.entities.delete([q.entities.list()[0].id])
+    elif what == "drop_doc" and drop_docs and len(q.documents.ids()) > 1:
+        q.documents.delete([q.documents.ids()[k % len(q.documents.ids())]])
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -546,7 +680,7 @@ def test_order_independence_and_idempotence_over_random_edits(tmp_path_factory: 
         pa, pb = team.package("lan"), team.package("minh")
         edit(pa, "lan", lambda q: _apply(q, team.uid, a))
         edit(pb, "minh", lambda q: _apply(q, team.uid, b))
-        _apply(team.p, team.uid, here)
+        _apply(team.p, team.uid, here, drop_docs=True)
         other = team.clone("other")
         try:
             merge(team.p, [pa, pb])
@@ -580,7 +714,7 @@ def test_three_copies_made_at_different_times_any_order(tmp_path_factory: pytest
         pb, pc = team.package("minh"), team.package("vy", [team.d1])
         for path, who, script in ((pa, "lan", a), (pb, "minh", b), (pc, "vy", c)):
             edit(path, who, lambda q, s=script: _apply(q, team.uid, s))  # type: ignore[misc]
-        _apply(team.p, team.uid, here, lead=True)
+        _apply(team.p, team.uid, here, lead=True, drop_docs=True)
         other = team.clone("other")
         try:
             merge(team.p, [pa, pb, pc])
