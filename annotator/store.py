@@ -139,6 +139,9 @@ _M4 = [
         created_at TEXT NOT NULL,
         resolved_at TEXT, resolved_by TEXT, resolution TEXT)""",
     "CREATE INDEX conflicts_open ON conflicts(kind) WHERE resolved_at IS NULL",
+    # a merge looks up the settled conflicts of each row it meets again (versions a person rejected):
+    # without this, merging after 10,000 settled conflicts took 17 s instead of 0.5 s
+    "CREATE INDEX conflicts_target ON conflicts(kind, target_uid)",
 ]
 
 MIGRATIONS: list[list[str]] = [_M1, _M2, _M3, _M4]
