@@ -60,9 +60,10 @@ same rows as B then A; merging a file twice changes nothing (a merge that brings
 nothing, not even an event). Everything runs in ONE transaction with one ``team.merge`` event,
 document by document in batches, so memory stays bounded.
 
-Where the parts live: fingerprints, versions, the combination of versions and writing a version
-into the project in :mod:`annotator.versions`; the ``conflicts`` table, :func:`conflicts` and
-:func:`resolve` in :mod:`annotator.conflicts` (both re-exported here); the merge itself here.
+Where the parts live: fingerprints, versions, the combination of versions, writing a version
+into the project and reading what was deleted here in :mod:`annotator.versions`; the
+``conflicts`` table, :func:`conflicts` and :func:`resolve` in :mod:`annotator.conflicts` (both
+re-exported here); the merge itself here.
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,6 +109,8 @@ from annotator.versions import (
     combine,
     content_columns,
     content_fingerprint,
+    deleted_documents,
+    deleted_rows,
     document_content,
     fingerprint,
 )
@@ -219,73 +222,6 @@ def open_copy(path: str | os.PathLike[str]) -> Iterator[sqlite3.Connection]:
         conn.close()
         if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)
-
-
-# ---- tombstones --------------------------------------------------------------------------------
-
-
-def deleted_rows(conn: sqlite3.Connection, tables: Iterable[str] = ("spans", "links", "entities")
-                 ) -> dict[str, dict[str, dict[str, Any]]]:
-    """Rows deleted in this database, by table and uid, as recorded in its own event log.
-
-    Reads the recorded rows of undoable operations (a deletion is ``[table, id, before, null]``)
-    and the ``deleted`` lists of merges and resolutions; events that came from other copies are
-    not this database's deletions and are skipped.
-    """
-    wanted = set(tables)
-    out: dict[str, dict[str, dict[str, Any]]] = {t: {} for t in wanted}
-    cur = conn.execute(
-        "SELECT json_extract(r.value, '$[0]'), json_extract(r.value, '$[2]') FROM events e, json_each(e.rows) r "
-        "WHERE e.rows IS NOT NULL AND e.rows LIKE '%}, null]%' "
-        "AND json_extract(e.summary, '$.from_copy') IS NULL "
-        "AND json_type(r.value, '$[3]') = 'null' AND json_type(r.value, '$[2]') = 'object' ORDER BY e.id")
-    for table, before in cur:
-        if table in wanted:
-            row = json.loads(before)
-            if row.get("uid"):
-                out[table][row["uid"]] = {"row": row}
-    cur = conn.execute(
-        "SELECT json_extract(summary, '$.deleted') FROM events WHERE op IN ('team.merge', 'team.resolve') "
-        "AND json_extract(summary, '$.deleted') IS NOT NULL AND json_extract(summary, '$.from_copy') IS NULL "
-        "ORDER BY id")
-    for (raw,) in cur:
-        for table, items in json.loads(raw).items():
-            if table in wanted:
-                for uid, fp, *rest in items:
-                    item: dict[str, Any] = {"fp": fp}
-                    if rest:
-                        item["row"] = {"id": rest[0]}
-                    if len(rest) > 1:
-                        item["version"] = rest[1]
-                    out[table][uid] = item
-    return out
-
-
-def deleted_documents(conn: sqlite3.Connection) -> dict[str, dict[str, Any]]:
-    """Texts deleted in this database: text hash -> ``{"at": latest deletion, "contents": set}``.
-
-    ``contents`` are :func:`~annotator.versions.content_fingerprint` s of what is superseded by a
-    deletion: what ``documents.delete`` and conflicts settled as deleted deleted, and what merges
-    brought into such a document (``documents_seen``: it was here, so a later deletion covers it).
-    Events that came from other copies are skipped.
-    """
-    out: dict[str, dict[str, Any]] = {}
-    cur = conn.execute(
-        "SELECT e.at, h.value, json_extract(e.summary, '$.contents[' || h.key || ']'), 1 "
-        "FROM events e, json_each(e.summary, '$.text_hashes') h "
-        "WHERE e.op = 'documents.delete' AND json_extract(e.summary, '$.from_copy') IS NULL "
-        "UNION ALL SELECT e.at, json_extract(d.value, '$[0]'), json_extract(d.value, '$[1]'), e.op = 'team.resolve' "
-        "FROM events e, json_each(e.summary, CASE e.op WHEN 'team.resolve' THEN '$.deleted.documents' "
-        "ELSE '$.documents_seen' END) d "
-        "WHERE e.op IN ('team.resolve', 'team.merge') AND json_extract(e.summary, '$.from_copy') IS NULL")
-    for at, doc_hash, content, deletion in cur:
-        tomb = out.setdefault(doc_hash, {"at": "", "contents": set(), "deleted": False})
-        if deletion:
-            tomb["at"] = max(tomb["at"], at)
-            tomb["deleted"] = True
-        if content:
-            tomb["contents"].add(content)
-    return {h: tomb for h, tomb in out.items() if tomb.pop("deleted")}
 
 
 # ---- merging one copy --------------------------------------------------------------------------

@@ -6,7 +6,9 @@ left out; JSON columns parsed, so key order does not matter). A :class:`Version`
 of a row: fingerprint, ``updated_at`` and values, or deleted (fingerprint ``"-"``).
 :func:`combine` says which versions are still in play when a copy brings one in (used by
 :mod:`annotator.merge` and :mod:`annotator.conflicts`); :class:`Applier` makes a version the
-live row (rows keep their own time stamps, so merging in any order gives the same rows).
+live row (rows keep their own time stamps, so merging in any order gives the same rows) and
+records what it deleted in the operation's event, where :func:`deleted_rows` and
+:func:`deleted_documents` read the versions deleted in a database.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -175,6 +177,73 @@ def _as_dict(conn: sqlite3.Connection, table: str, row: Any) -> dict[str, Any]:
     return dict(zip(names, row, strict=False))
 
 
+# ---- what was deleted here (read from the log; Applier.note_deleted writes it) ------------------
+
+
+def deleted_rows(conn: sqlite3.Connection, tables: Iterable[str] = ("spans", "links", "entities")
+                 ) -> dict[str, dict[str, dict[str, Any]]]:
+    """Rows deleted in this database, by table and uid, as recorded in its own event log.
+
+    Reads the recorded rows of undoable operations (a deletion is ``[table, id, before, null]``)
+    and the ``deleted`` lists of merges and resolutions; events that came from other copies are
+    not this database's deletions and are skipped.
+    """
+    wanted = set(tables)
+    out: dict[str, dict[str, dict[str, Any]]] = {t: {} for t in wanted}
+    cur = conn.execute(
+        "SELECT json_extract(r.value, '$[0]'), json_extract(r.value, '$[2]') FROM events e, json_each(e.rows) r "
+        "WHERE e.rows IS NOT NULL AND e.rows LIKE '%}, null]%' "
+        "AND json_extract(e.summary, '$.from_copy') IS NULL "
+        "AND json_type(r.value, '$[3]') = 'null' AND json_type(r.value, '$[2]') = 'object' ORDER BY e.id")
+    for table, before in cur:
+        if table in wanted:
+            row = json.loads(before)
+            if row.get("uid"):
+                out[table][row["uid"]] = {"row": row}
+    cur = conn.execute(
+        "SELECT json_extract(summary, '$.deleted') FROM events WHERE op IN ('team.merge', 'team.resolve') "
+        "AND json_extract(summary, '$.deleted') IS NOT NULL AND json_extract(summary, '$.from_copy') IS NULL "
+        "ORDER BY id")
+    for (raw,) in cur:
+        for table, items in json.loads(raw).items():
+            if table in wanted:
+                for uid, fp, *rest in items:
+                    item: dict[str, Any] = {"fp": fp}
+                    if rest:
+                        item["row"] = {"id": rest[0]}
+                    if len(rest) > 1:
+                        item["version"] = rest[1]
+                    out[table][uid] = item
+    return out
+
+
+def deleted_documents(conn: sqlite3.Connection) -> dict[str, dict[str, Any]]:
+    """Texts deleted in this database: text hash -> ``{"at": latest deletion, "contents": set}``.
+
+    ``contents`` are :func:`content_fingerprint` s of what is superseded by a deletion: what
+    ``documents.delete`` and conflicts settled as deleted deleted, and what merges brought into
+    such a document (``documents_seen``: it was here, so a later deletion covers it). Events that
+    came from other copies are skipped.
+    """
+    out: dict[str, dict[str, Any]] = {}
+    cur = conn.execute(
+        "SELECT e.at, h.value, json_extract(e.summary, '$.contents[' || h.key || ']'), 1 "
+        "FROM events e, json_each(e.summary, '$.text_hashes') h "
+        "WHERE e.op = 'documents.delete' AND json_extract(e.summary, '$.from_copy') IS NULL "
+        "UNION ALL SELECT e.at, json_extract(d.value, '$[0]'), json_extract(d.value, '$[1]'), e.op = 'team.resolve' "
+        "FROM events e, json_each(e.summary, CASE e.op WHEN 'team.resolve' THEN '$.deleted.documents' "
+        "ELSE '$.documents_seen' END) d "
+        "WHERE e.op IN ('team.resolve', 'team.merge') AND json_extract(e.summary, '$.from_copy') IS NULL")
+    for at, doc_hash, content, deletion in cur:
+        tomb = out.setdefault(doc_hash, {"at": "", "contents": set(), "deleted": False})
+        if deletion:
+            tomb["at"] = max(tomb["at"], at)
+            tomb["deleted"] = True
+        if content:
+            tomb["contents"].add(content)
+    return {h: tomb for h, tomb in out.items() if tomb.pop("deleted")}
+
+
 # ---- applying versions -----------------------------------------------------------------------------
 
 
@@ -190,7 +259,7 @@ class Applier:
         self.op = op
         self.conn = project.store.conn
         self.deleted: dict[str, list[list[str]]] = {}
-        self.tombs: dict[str, dict[str, dict[str, Any]]] = {}  # what this run deleted, as merge.deleted_rows()
+        self.tombs: dict[str, dict[str, dict[str, Any]]] = {}  # what this run deleted, as deleted_rows()
         self.dangling: dict[str, set[str]] = {}  # entity uid not here -> uids of spans that refer to it
         self.cols = {t: content_columns(self.conn, t) for t in NOT_CONTENT}
         self.touch_spans = True
