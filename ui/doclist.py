@@ -45,7 +45,7 @@ DocInfoRole = Qt.ItemDataRole.UserRole + 2
 
 PAGE = 200
 _ORDER = {ID: "id", TITLE: "title", STATUS: "status", SPANS: "spans"}
-_RESET_OPS = ("documents.import", "documents.delete", "merge", "team.merge", "undo:team.merge",
+_RESET_OPS = ("documents.import", "documents.delete", "merge", "team.merge", "team.resolve", "undo:team.merge",
               "redo:team.merge")
 STATUS_ICONS = {DocStatus.NEW: "status-new", DocStatus.IN_PROGRESS: "status-in-progress",
                 DocStatus.ANNOTATED: "status-annotated", DocStatus.REVIEWED: "status-reviewed"}
