@@ -153,6 +153,22 @@ def import_(project: str, paths: tuple[str, ...], fmt: str | None, skip_bad: boo
             click.echo(f"  {s}", err=True)
 
 
+def _key_values(items: tuple[str, ...]) -> dict[str, Any]:
+    """KEY=VALUE options; whole numbers become ints, true/false booleans."""
+    out: dict[str, Any] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise click.BadParameter(f"{item!r} is not KEY=VALUE", param_hint="--option")
+        v: Any = value
+        if value.lstrip("-").isdigit():
+            v = int(value)
+        elif value.lower() in {"true", "false"}:
+            v = value.lower() == "true"
+        out[key.strip()] = v
+    return out
+
+
 def _csv(value: str | None) -> set[str] | None:
     return {v.strip() for v in value.split(",") if v.strip()} if value else None
 
@@ -191,11 +207,14 @@ def _tokenizer_name(_ctx: click.Context, _param: click.Parameter, value: str | N
 @click.option("--split", callback=_split_ratios,
               help="Train/dev/test split by document, e.g. 0.8,0.1,0.1 (writes OUTPUT/train.EXT …).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the split.")
+@click.option("--option", "-O", "writer_options", multiple=True, metavar="KEY=VALUE",
+              help="An option of the format's writer, e.g. -O offsets=utf16 (Label Studio before 1.4), "
+                   "-O levels=2 (CoNLL nesting columns), -O scheme=IOB1.")
 @click.option("--tokenizer", default=None, callback=_tokenizer_name,
               help="Token formats: simple (the default), vi (syllables), vi-words, vi-pyvi, spacy:LANG.")
 def export(project: str, fmt: str, output: str, layer: str | None, label: str | None, include_suggested: bool,
            status: str | None, annotator: str | None, source: str, split: list[float] | None, seed: int,
-           tokenizer: str | None) -> None:
+           writer_options: tuple[str, ...], tokenizer: str | None) -> None:
     """Export the project. Never leaves a half-written file: output appears only when complete.
 
     \b
@@ -214,7 +233,7 @@ def export(project: str, fmt: str, output: str, layer: str | None, label: str | 
         update, finish = progress_callback("Exporting")
         try:
             reports = run_export(p, fmt, Path(output), sel, split=split, seed=seed, tokenizer=tokenizer,
-                                 progress=update)
+                                 writer_options=_key_values(writer_options), progress=update)
         finally:
             finish()
     for name, rep in reports.items():

@@ -40,8 +40,13 @@ def export_formats() -> list[str]:
 
 def run_export(project: Project, fmt: str, output: Path, sel: Selection | None = None, *,
                split: list[float] | None = None, seed: int = 0, tokenizer: str | None = None,
+               writer_options: dict[str, Any] | None = None,
                progress: Callable[[int, int | None], bool | None] | None = None) -> dict[str, ExportReport]:
-    """Export; returns a report per part ("" when not split). Output appears only when complete."""
+    """Export; returns a report per part ("" when not split). Output appears only when complete.
+
+    ``writer_options`` go to the format's writer (e.g. ``offsets="utf16"`` for Label Studio,
+    ``levels=2`` for CoNLL); one it does not take is refused with the options it does take.
+    """
     sel = sel or Selection()
     sel.validate(project)
     if fmt in REVIEW_FORMATS:
@@ -75,6 +80,13 @@ def run_export(project: Project, fmt: str, output: Path, sel: Selection | None =
         options["schema"] = project.schema
     options = {k: v for k, v in options.items() if k in accepted or any(
         p.kind == p.VAR_KEYWORD for p in accepted.values())}
+    if writer_options:
+        takes = sorted(k for k, p in accepted.items() if p.kind == p.KEYWORD_ONLY and k not in
+                       {"progress", "schema", "labels"})
+        unknown = sorted(set(writer_options) - set(takes))
+        if unknown:
+            raise FormatError(f"format {fmt} has no option {', '.join(unknown)}; it takes: {', '.join(takes) or 'none'}")
+        options.update(writer_options)
     for name, part_ids in parts.items():
         target = output if not name else output / f"{name}{EXTENSIONS.get(fmt, '')}"
         if name and not EXTENSIONS.get(fmt):

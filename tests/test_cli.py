@@ -229,3 +229,18 @@ def test_schema_show_and_replace(tmp_path: Path) -> None:
     good.write_text(json.dumps({"name": "mine", "labels": [{"name": "X", "layer": "entity", "color": "#112233"}]}))
     assert "is now mine (1 labels)" in run("schema", str(p), "--set", str(good)).output
     assert json.loads(run("schema", str(p), "--json").output)["name"] == "mine"
+
+
+def test_writer_options_reach_the_format(tmp_path: Path, demo_path: Path) -> None:
+    out = tmp_path / "ls.json"
+    with Project.open(demo_path) as p:
+        doc = p.documents.add("😀 Sơn La", title="emoji")
+        p.spans.add(doc_id=doc, start=2, end=8, label="LOC")
+    r = run("export", str(demo_path), "-f", "labelstudio", "-o", str(out), "-O", "offsets=utf16")
+    assert r.exit_code == 0, r.output
+    tasks = json.loads(out.read_text(encoding="utf-8"))
+    task = next(t for t in tasks if t["data"]["text"].startswith("😀"))
+    (region,) = [x for a in task["annotations"] for x in a["result"] if x.get("type") == "labels"]
+    assert (region["value"]["start"], region["value"]["end"]) == (3, 9)  # UTF-16 units: the emoji counts 2
+    bad = CliRunner().invoke(main, ["export", str(demo_path), "-f", "jsonl", "-o", str(tmp_path / "x"), "-O", "nope=1"])
+    assert bad.exit_code == 1 and "has no option nope" in bad.output
