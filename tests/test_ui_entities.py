@@ -10,10 +10,10 @@ from typing import TypeVar
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QTreeWidgetItem
+from uihelpers import open_window
 
 from annotator.model import Span
 from annotator.project import Project
-from ui import settings as S
 from ui.entities_panel import (
     ClustersDialog,
     EntitiesPanel,
@@ -34,13 +34,7 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 def window(qtbot, demo_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     project = Project.open(demo_path, actor="tester")
     project.entities.add(name="Sơn La", type="LOC", aliases=["Son La province"], external_id="Q36763")
-    w = MainWindow(project, settings=S.Settings())
-    qtbot.addWidget(w)
-    w.resize(1400, 850)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    qtbot.waitUntil(w.isActiveWindow)
+    w = open_window(qtbot, project, size=(1400, 850))
     yield w
     w.close()
 

@@ -12,24 +12,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from uihelpers import open_window
 
 from annotator.model import DocStatus, Layer
-from annotator.project import Project
 from ui.mainwindow import MainWindow
-from ui.settings import Settings
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
-
-
-def open_window(qtbot, path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
-    window = MainWindow(Project.open(path, actor="tester"), settings=Settings())
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    return window
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
+from uihelpers import open_window
 
 from annotator.exporting import Selection
 from annotator.model import DocStatus
@@ -26,16 +27,6 @@ from ui.mainwindow import MainWindow, install_features
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
-
-
-def open_window(qtbot, path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
-    window = MainWindow(Project.open(path, actor="tester"), settings=S.Settings())
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    return window
 
 
 @pytest.fixture
