@@ -362,7 +362,7 @@ class Documents:
             if s.ext_id:
                 id_of[s.ext_id] = sid
             state = s.state if type(s.state) is SpanState else SpanState(s.state or "accepted")
-            rows.spans.append((sid, f"{uid_base}{next_uid():x}", doc_id, start, end, s.label, layer, attrs_json,
+            rows.spans.append((sid, f"{uid_base}{next_uid():08x}", doc_id, start, end, s.label, layer, attrs_json,
                                origin, state, s.annotator or actor, entity_id, gold, s.ext_id, t, t))
             if layer == "claim":
                 rows.claims.append((sid, t))
@@ -374,7 +374,7 @@ class Documents:
                 if link.source in id_of or link.target in id_of or not existing:
                     raise ValidationError(f"link {link.ext_id or ''} {link.role}: refers to a span that is not in the record")
                 continue
-            rows.links.append((f"{uid_base}{next_uid():x}", doc_id, id_of[link.source], id_of[link.target], link.role, actor,
+            rows.links.append((f"{uid_base}{next_uid():08x}", doc_id, id_of[link.source], id_of[link.target], link.role, actor,
                                link.ext_id, t))
             result.links_added += 1
         return rows
@@ -409,7 +409,7 @@ class _ImportState:
         self.time = now()
         seq = store.conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'spans'").fetchone()
         self.ids = itertools.count((seq[0] if seq else 0) + 1)
-        self.uid_base = new_uid() + "."
+        self.uid_base = new_uid() + "."  # then a zero-padded counter: uids sort in insertion order
         self.uids = itertools.count(1)
         self.pending = _Rows()
         self.pending_docs: set[int] = set()  # documents whose spans are buffered, not yet written
