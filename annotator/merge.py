@@ -34,7 +34,10 @@ changed on both sides):
   of the base that copy deleted stay deleted (other copies' unchanged versions of them stay out).
   Settling the conflict as deleted deletes the document again with everything on it, and so
   does deleting it again; either way that content stays out when the same copies come back.
-  While it is back (or was imported again), copies merge into it as usual.
+  While it is back (or was imported again), copies merge into it as usual, except that what the
+  copy that brought it back had not changed since its package (fields, spans, reviews) is that
+  copy's base, not an edit here: another copy's edit of such a row is taken without a conflict,
+  and of two unchanged versions the later is kept, whichever copy brought the document back.
 * what hangs on a row counts as a change of it where a deletion would take it along: a claim's
   review or a span's new links (deleting the span is then a conflict, the span stays), an
   entity that spans or kept conflict versions still refer to (it stays, or comes back).
@@ -75,7 +78,7 @@ import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -113,6 +116,7 @@ from annotator.versions import (
     deleted_rows,
     document_content,
     fingerprint,
+    revived_rows,
 )
 
 if TYPE_CHECKING:
@@ -171,17 +175,9 @@ class MergeResult:
     _documents_seen: list[list[str]] = field(default_factory=list)  # [text hash, content] of deleted texts
 
     def counts(self) -> dict[str, Any]:
-        return {
-            "documents_added": self.documents_added, "documents_updated": self.documents_updated,
-            "spans_added": self.spans_added, "spans_updated": self.spans_updated,
-            "spans_deleted": self.spans_deleted, "links_added": self.links_added,
-            "links_deleted": self.links_deleted, "links_skipped": self.links_skipped,
-            "entities_added": self.entities_added, "entities_updated": self.entities_updated,
-            "entities_deleted": self.entities_deleted, "claims_added": self.claims_added,
-            "claims_updated": self.claims_updated, "people_added": self.people_added,
-            "labels_added": self.labels_added, "events_added": self.events_added,
-            "conflicts": len(self.conflicts),
-        }
+        names = [f.name for f in fields(self) if f.name not in ("sources", "conflicts", "changes")
+                 and not f.name.startswith("_")]
+        return {**{n: getattr(self, n) for n in names}, "conflicts": len(self.conflicts)}
 
 
 class _Unchanged(Exception):
@@ -328,6 +324,8 @@ class _Merger:
             return None
         if incoming.fp in self._rejected(kind, uid):
             return None
+        if not force and local is not None and local.fp in self.ap.revived.get(kind, {}).get(uid, ()):
+            return self._over_revived(kind, uid, doc_hash, local, base, incoming)
         if not force and incoming.fp == base:
             return None
         if not force and local_tomb and incoming.fp == local_tomb:
@@ -346,6 +344,18 @@ class _Merger:
         if local is None and winner.deleted:
             return None
         return winner
+
+    def _over_revived(self, kind: str, uid: str, doc_hash: str | None, local: Version, base: str | None,
+                      incoming: Version) -> Version | None:
+        """``local`` came back unchanged with a document deleted here: a base, not an edit here. The
+        copy's edit is taken; if it did not change the row either, the later unchanged version is."""
+        if incoming.fp == base and (incoming.updated_at, incoming.fp) <= (local.updated_at, local.fp):
+            return None
+        versions = combine([v for v in self._existing(kind, uid) if v.fp != local.fp], None, base, incoming)
+        self._settle(kind, uid, doc_hash, versions)
+        if incoming.fp == base:
+            self.ap.note_revived(kind, uid, incoming.fp)
+        return versions[-1]
 
     def _settle(self, kind: str, uid: str, doc_hash: str | None, versions: list[Version]) -> None:
         """Record the versions in play: two or more are a conflict; one closes any conflict."""
@@ -596,6 +606,7 @@ class _Merger:
             return True
         incoming = self._version("documents", cr)
         self._settle("document", h, h, combine(self._existing("document", h), _deleted(tomb["at"]), None, incoming))
+        self.ap.note_unchanged(h, content, base or {})  # came back as its base had it: not an edit
         for uid, b in (base or {}).get("spans", {}).items():
             if uid not in content["spans"] and uid not in self.tombs["spans"]:
                 self.ap.note_deleted("spans", uid, b)
@@ -961,6 +972,7 @@ def merge(project: Project, others: Sequence[str | os.PathLike[str]], *,
             applier.touch_spans = total < 5000
             tombs = deleted_rows(project.store.conn)
             applier.tombs = tombs
+            applier.revived = revived_rows(project.store.conn)
             doc_tombs = deleted_documents(project.store.conn)
             for other in paths:
                 name = Path(other).name
@@ -971,6 +983,8 @@ def merge(project: Project, others: Sequence[str | os.PathLike[str]], *,
                 raise _Unchanged
             op.summary.update(result.counts())
             op.summary["deleted"] = applier.deleted
+            if applier.revived_log:
+                op.summary["revived"] = applier.revived_log
             if result._documents_seen:
                 op.summary["documents_seen"] = result._documents_seen
             op.summary["conflict_keys"] = sorted({c.key for c in result.conflicts})[:1000]

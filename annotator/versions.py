@@ -8,7 +8,8 @@ of a row: fingerprint, ``updated_at`` and values, or deleted (fingerprint ``"-"`
 :mod:`annotator.merge` and :mod:`annotator.conflicts`); :class:`Applier` makes a version the
 live row (rows keep their own time stamps, so merging in any order gives the same rows) and
 records what it deleted in the operation's event, where :func:`deleted_rows` and
-:func:`deleted_documents` read the versions deleted in a database.
+:func:`deleted_documents` read the versions deleted in a database (and :func:`revived_rows` the
+versions that came back unchanged with a deleted document).
 """
 
 from __future__ import annotations
@@ -244,6 +245,25 @@ def deleted_documents(conn: sqlite3.Connection) -> dict[str, dict[str, Any]]:
     return {h: tomb for h, tomb in out.items() if tomb.pop("deleted")}
 
 
+def revived_rows(conn: sqlite3.Connection) -> dict[str, dict[str, set[str]]]:
+    """Versions that came back unchanged with a document deleted here: kind -> uid -> fingerprints.
+
+    When a copy brings back a document deleted here, the rows it did not change since its package
+    (``revived`` in a merge event: kind, uid, fingerprint) are only its base, not an edit: a later
+    copy is merged against them as against a version nobody changed (see :mod:`annotator.merge`).
+    Events that came from other copies are skipped.
+    """
+    out: dict[str, dict[str, set[str]]] = {}
+    cur = conn.execute(
+        "SELECT json_extract(summary, '$.revived') FROM events WHERE op = 'team.merge' "
+        "AND json_extract(summary, '$.revived') IS NOT NULL AND json_extract(summary, '$.from_copy') IS NULL "
+        "ORDER BY id")
+    for (raw,) in cur:
+        for kind, uid, fp in json.loads(raw):
+            out.setdefault(kind, {}).setdefault(uid, set()).add(fp)
+    return out
+
+
 # ---- applying versions -----------------------------------------------------------------------------
 
 
@@ -260,6 +280,8 @@ class Applier:
         self.conn = project.store.conn
         self.deleted: dict[str, list[list[str]]] = {}
         self.tombs: dict[str, dict[str, dict[str, Any]]] = {}  # what this run deleted, as deleted_rows()
+        self.revived: dict[str, dict[str, set[str]]] = {}  # as revived_rows(), this run's included
+        self.revived_log: list[list[str]] = []  # this run's, for the event
         self.dangling: dict[str, set[str]] = {}  # entity uid not here -> uids of spans that refer to it
         self.cols = {t: content_columns(self.conn, t) for t in NOT_CONTENT}
         self.touch_spans = True
@@ -295,6 +317,23 @@ class Applier:
                 item["version"] = version
         self.deleted.setdefault(table, []).append(entry)
         self.tombs.setdefault(table, {})[uid] = item
+
+    def note_revived(self, kind: str, uid: str, fp: str) -> None:
+        """Remember a version that came back unchanged with a deleted document (see :func:`revived_rows`)."""
+        have = self.revived.setdefault(kind, {}).setdefault(uid, set())
+        if fp not in have:
+            have.add(fp)
+            self.revived_log.append([kind, uid, fp])
+
+    def note_unchanged(self, doc_hash: str, content: dict[str, Any], base: dict[str, Any]) -> None:
+        """A document deleted here came back from a copy (its :func:`document_content`): remember what
+        the copy had not changed since its package's ``base`` entry (fields, spans, reviews)."""
+        for kind, has, had in (("document", {doc_hash: content["doc"]}, {doc_hash: base.get("doc")}),
+                               ("span", content["spans"], base.get("spans", {})),
+                               ("claim", content["claims"], base.get("claims", {}))):
+            for uid, fp in has.items():
+                if had.get(uid) == fp:
+                    self.note_revived(kind, uid, fp)
 
     def apply(self, kind: str, uid: str, doc_hash: str | None, v: Version) -> None:
         """Make ``v`` the live version of row ``uid`` of ``kind``."""

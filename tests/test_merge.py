@@ -611,6 +611,61 @@ def test_document_brought_back_then_deleted_again_stays_deleted(team: Team, how:
     assert not merge(team.p, [minh, lan]).changed
 
 
+def _deleted_then_revived(team: Team, between: list[tuple[str, int]],
+                          scripts: dict[str, list[tuple[str, int]]]) -> tuple[dict[str, Path], Project]:
+    """Packages made before and after the lead's ``between`` edits, edited; then d1 deleted here."""
+    paths = {"lan": team.package("lan")}
+    _apply(team.p, team.uid, between, lead=True)
+    paths.update(minh=team.package("minh"), vy=team.package("vy", [team.d1]))
+    for who, script in scripts.items():
+        edit(paths[who], who, lambda q, s=script: _apply(q, team.uid, s))  # type: ignore[misc]
+    team.p.documents.delete([team.d1])
+    return paths, team.clone("other")
+
+
+def test_revived_document_unchanged_rows_are_a_base_not_an_edit(tmp_path: Path) -> None:
+    """Found by the three-copies property test: lan (packaged before the lead moved the claim) brings
+    the deleted document back with the claim as its base had it; vy moved the claim after the lead.
+    Whichever comes first, vy's move is taken, without a conflict against lan's unchanged claim."""
+    team = Team(tmp_path, editor=False)
+    paths, other = _deleted_then_revived(team, [("move", 0)], {"lan": [("relabel", 2)], "vy": [("move", 0)]})
+    try:
+        merge(team.p, [paths["lan"], paths["minh"], paths["vy"]])
+        for who in ("vy", "lan", "minh"):
+            merge(other, [paths[who]])
+        assert dump(team.p) == dump(other)
+        assert [c.kind for c in conflicts(team.p)] == ["document"]
+        claim = span_by_uid(team.p, team.uid["claim"])
+        start = TEXT1.index("595 Đảng bộ đã họp")
+        assert (claim.start, claim.end) == (start + 1, start + len("595 Đảng bộ đã họp") - 1)
+    finally:
+        other.close()
+        team.p.close()
+
+
+def test_revived_document_keeps_the_later_of_two_unchanged_versions(tmp_path: Path) -> None:
+    """lan and minh both bring the deleted document back, each with the claim and the document's fields
+    as its base had them (the lead changed both between the packages): minh's later ones win."""
+    team = Team(tmp_path, editor=False)
+    paths, other = _deleted_then_revived(team, [("status", 0), ("move", 0)],
+                                         {"lan": [("relabel", 2)], "minh": [("relabel", 7)]})
+    try:
+        merge(team.p, [paths["lan"], paths["minh"]])
+        merge(other, [paths["minh"]])
+        merge(other, [paths["lan"]])
+        assert dump(team.p) == dump(other)
+        doc = doc_by_text(team.p, TEXT1)
+        assert doc is not None and team.p.documents.get(doc).status == "reviewed"
+        start = TEXT1.index("595 Đảng bộ đã họp")
+        claim = span_by_uid(team.p, team.uid["claim"])
+        assert (claim.start, claim.end) == (start, start + len("595 Đảng bộ đã họp") - 1)
+        document = next(c for c in conflicts(team.p) if c.kind == "document")
+        assert [v.values and v.values["status"] for v in document.versions] == [None, "reviewed"]
+    finally:
+        other.close()
+        team.p.close()
+
+
 # ---- property: any two edit scripts, either order -------------------------------------------------
 
 EDITS = st.lists(st.tuples(st.sampled_from(["relabel", "move", "delete", "add", "rename", "status", "decide",
