@@ -208,7 +208,7 @@ def _tokenizer_name(_ctx: click.Context, _param: click.Parameter, value: str | N
               help="Train/dev/test split by document, e.g. 0.8,0.1,0.1 (writes OUTPUT/train.EXT …).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the split.")
 @click.option("--option", "-O", "writer_options", multiple=True, metavar="KEY=VALUE",
-              help="An option of the format's writer, e.g. -O offsets=utf16 (Label Studio before 1.4), "
+              help="An option of the format's writer, e.g. -O offsets=utf16 (a Label Studio from before its 2022 offsets fix), "
                    "-O levels=2 (CoNLL nesting columns), -O scheme=IOB1.")
 @click.option("--tokenizer", default=None, callback=_tokenizer_name,
               help="Token formats: simple (the default), vi (syllables), vi-words, vi-pyvi, spacy:LANG.")
