@@ -28,7 +28,8 @@ skipped; any other import error is raised. ``install`` may use:
 
 Keys already taken (do not reuse): the schema's label keys, J, K, A, R, Shift+A, Delete,
 Escape, Alt(+Shift)+Left/Right, Ctrl+O/I/E/Q/Z/Y/F/H, Ctrl+Shift+Z/F/N/I/A/C/G, F1, F3,
-Shift+F3, Ctrl+Return, Ctrl+PgUp/PgDown, Ctrl+plus/minus/0, Alt+1/2/3.
+Shift+F3, Ctrl+Return, Ctrl+PgUp/PgDown, Ctrl+plus/minus/0, Alt+1/2/3, Ctrl+L (link from the
+selected claim; while linking, Return/Enter and Shift+Return/Enter in the article and span list).
 """
 
 from __future__ import annotations
@@ -80,7 +81,7 @@ from ui.tagpanel import TagPanel
 from ui.textview import SpanTextView
 from ui.undo import ProjectUndoStack
 
-FEATURES = ("ui.entities_panel", "ui.review_window", "ui.adjudication")
+FEATURES = ("ui.entities_panel", "ui.review_window", "ui.adjudication", "ui.claimlinks")
 BULK_OPS = ("documents.import", "team.merge", "undo:team.merge", "redo:team.merge")
 """Operations whose Changes name documents but not each span: the open document is reloaded."""
 APP_NAME = "Annotator"

@@ -288,6 +288,80 @@
     </message>
 </context>
 <context>
+    <name>ClaimLinker</name>
+    <message>
+        <source>&amp;Link from this claim</source>
+        <translation>&amp;Liên kết từ nhận định này</translation>
+    </message>
+    <message>
+        <source>Link from the selected claim: select figures or entities, Enter links each, Esc stops (Ctrl+L)</source>
+        <translation>Liên kết từ nhận định đã chọn: chọn số liệu hoặc thực thể, Enter liên kết từng cái, Esc để dừng (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Link the selected &amp;figure or entity</source>
+        <translation>Liên kết &amp;số liệu hoặc thực thể đã chọn</translation>
+    </message>
+    <message>
+        <source>Link the selected entity as &amp;claimant</source>
+        <translation>Liên kết thực thể đã chọn làm &amp;người phát ngôn</translation>
+    </message>
+    <message>
+        <source>&amp;Stop linking</source>
+        <translation>&amp;Dừng liên kết</translation>
+    </message>
+    <message>
+        <source>Select a claim first, then press Ctrl+L to link from it.</source>
+        <translation>Hãy chọn một nhận định trước, rồi nhấn Ctrl+L để liên kết từ nó.</translation>
+    </message>
+    <message>
+        <source>Linking from the claim “{text}”: select a figure or an entity, Enter links it, Shift+Enter as the claimant; Esc stops.</source>
+        <translation>Đang liên kết từ nhận định «{text}»: chọn một số liệu hoặc thực thể, Enter để liên kết, Shift+Enter để làm người phát ngôn; Esc để dừng.</translation>
+    </message>
+    <message>
+        <source>Stopped linking.</source>
+        <translation>Đã dừng liên kết.</translation>
+    </message>
+    <message>
+        <source>Select a figure or an entity to link to the claim.</source>
+        <translation>Hãy chọn một số liệu hoặc thực thể để liên kết với nhận định.</translation>
+    </message>
+    <message>
+        <source>Only an entity can be the claimant.</source>
+        <translation>Chỉ một thực thể mới có thể là người phát ngôn.</translation>
+    </message>
+    <message>
+        <source>Only a figure or an entity can be linked to a claim.</source>
+        <translation>Chỉ số liệu hoặc thực thể mới liên kết được với nhận định.</translation>
+    </message>
+    <message>
+        <source>Link {label} to the claim as {role}</source>
+        <translation>Liên kết {label} với nhận định với vai trò {role}</translation>
+    </message>
+    <message>
+        <source>Linked {label} as {role}.</source>
+        <translation>Đã liên kết {label} với vai trò {role}.</translation>
+    </message>
+    <message>
+        <source>Remove link from the claim</source>
+        <translation>Bỏ liên kết khỏi nhận định</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimLinks</name>
+    <message>
+        <source>figure</source>
+        <translation>số liệu</translation>
+    </message>
+    <message>
+        <source>entity</source>
+        <translation>thực thể</translation>
+    </message>
+    <message>
+        <source>claimant</source>
+        <translation>người phát ngôn</translation>
+    </message>
+</context>
+<context>
     <name>ClaimQueueModel</name>
     <message>
         <source>#</source>
@@ -1048,6 +1122,37 @@ lập trường: supports (ủng hộ), refutes (bác bỏ), mixed (trái chiề
     </message>
 </context>
 <context>
+    <name>LinkChooser</name>
+    <message>
+        <source>Add link to the claim</source>
+        <translation>Thêm liên kết cho nhận định</translation>
+    </message>
+    <message>
+        <source>Figures and entities of this document</source>
+        <translation>Số liệu và thực thể của văn bản này</translation>
+    </message>
+    <message>
+        <source>in the claim</source>
+        <translation>trong nhận định</translation>
+    </message>
+    <message>
+        <source>elsewhere</source>
+        <translation>ở chỗ khác</translation>
+    </message>
+    <message>
+        <source>Figure or entity (by its layer)</source>
+        <translation>Số liệu hoặc thực thể (theo lớp của nó)</translation>
+    </message>
+    <message>
+        <source>Claimant (an entity)</source>
+        <translation>Người phát ngôn (một thực thể)</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Vai trò:</translation>
+    </message>
+</context>
+<context>
     <name>LinkEntityDialog</name>
     <message>
         <source>Link mention to entity</source>
@@ -1092,6 +1197,52 @@ lập trường: supports (ủng hộ), refutes (bác bỏ), mixed (trái chiề
     <message>
         <source>Match: {how}, score {score:.2f}</source>
         <translation>Khớp: {how}, điểm {score:.2f}</translation>
+    </message>
+</context>
+<context>
+    <name>LinksPanel</name>
+    <message>
+        <source>Links</source>
+        <translation>Liên kết</translation>
+    </message>
+    <message>
+        <source>Links of the claim</source>
+        <translation>Các liên kết của nhận định</translation>
+    </message>
+    <message>
+        <source>Add link…</source>
+        <translation>Thêm liên kết…</translation>
+    </message>
+    <message>
+        <source>Link a figure or an entity of this document to the claim</source>
+        <translation>Liên kết một số liệu hoặc thực thể của văn bản này với nhận định</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Bỏ</translation>
+    </message>
+    <message>
+        <source>Remove the chosen link (Delete)</source>
+        <translation>Bỏ liên kết đã chọn (Delete)</translation>
+    </message>
+    <message>
+        <source>Links ({n})</source>
+        <translation>Liên kết ({n})</translation>
+    </message>
+</context>
+<context>
+    <name>LinksView</name>
+    <message>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Nhãn</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Văn bản</translation>
     </message>
 </context>
 <context>
