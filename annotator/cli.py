@@ -16,7 +16,7 @@ from typing import Any
 import click
 
 from annotator import __version__
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, UnknownLabelError
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -136,9 +136,10 @@ def import_(project: str, paths: tuple[str, ...], fmt: str | None, skip_bad: boo
         try:
             result = import_paths(p, list(paths), fmt=fmt, skip_bad=skip_bad, add_labels=add_labels,
                                   progress=update, suggested=suggested)
+        except UnknownLabelError as exc:
+            raise CLIError(f"{exc} (add them to the project's schema with --add-labels)\nNothing was imported.") from None
         except AnnotatorError as exc:
-            hint = " (add them to the project's schema with --add-labels)" if "unknown label" in str(exc) else ""
-            raise CLIError(f"{exc}{hint}\nNothing was imported.") from None
+            raise CLIError(f"{exc}\nNothing was imported.") from None
         finally:
             finish()
         if p.search.pending():

@@ -10,7 +10,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from annotator.errors import AnnotatorError, NotFoundError, ValidationError
+from annotator.errors import AnnotatorError, NotFoundError, UnknownLabelError, ValidationError
 from annotator.model import DocId, DocRecord, DocStatus, Document, DocumentInfo, Layer, Origin, SpanState
 from annotator.store import BATCH, new_uid, now
 from annotator.textnorm import normalize, text_hash
@@ -252,8 +252,9 @@ class Documents:
                     result.entities_added |= one.entities_added
                 except (ValidationError, ValueError) as exc:
                     where = rec.ext_id or rec.title or f"record {n}"
-                    if errors is None:
-                        raise ValidationError(f"{imported_from or 'input'}: {where}: {exc}") from None
+                    if errors is None:  # keep the kind of error (an unknown label stays one)
+                        kind = type(exc) if isinstance(exc, ValidationError) else ValidationError
+                        raise kind(f"{imported_from or 'input'}: {where}: {exc}") from None
                     errors.append(f"{where}: {exc}")
                     result.skipped.append(f"{where}: {exc}")
                 if progress is not None and progress(n, total) is False:
@@ -336,7 +337,7 @@ class Documents:
             lab = by_name.get(s.label)
             if lab is None:
                 if not st.add_labels:
-                    raise ValidationError(
+                    raise UnknownLabelError(
                         f"span {start}-{end}: unknown label {s.label!r}; the schema has {', '.join(schema.label_names())}"
                     )
                 if s.label not in new_labels:

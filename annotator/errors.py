@@ -26,6 +26,10 @@ class ValidationError(AnnotatorError):
     """Input that breaks a rule of the model (bad offsets, unknown label, bad attribute)."""
 
 
+class UnknownLabelError(ValidationError):
+    """A label the project's schema does not have."""
+
+
 class NotFoundError(AnnotatorError):
     """An id that is not in the project."""
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from annotator.errors import SchemaError, ValidationError
+from annotator.errors import SchemaError, UnknownLabelError, ValidationError
 from annotator.model import Layer
 
 ATTR_TYPES = {"string", "text", "decimal", "enum", "bool", "date", "int"}
@@ -99,7 +99,7 @@ class Schema:
         try:
             return self._by_name[name]
         except KeyError:
-            raise ValidationError(f"unknown label {name!r}; the schema has {', '.join(self.label_names())}") from None
+            raise UnknownLabelError(f"unknown label {name!r}; the schema has {', '.join(self.label_names())}") from None
 
     def has_label(self, name: str) -> bool:
         return name in self._by_name
