@@ -199,14 +199,17 @@ def project_jsonl_lines(project: Project, sel: Selection | None = None,
                 [*fast, *params]))
             for doc_id, line in store.conn.execute(
                 "SELECT d.id, json_object('id', COALESCE(d.ext_id, CAST(d.id AS TEXT)), 'title', d.title,"
-                "  'text', d.text, 'meta', json(d.meta), 'source_url', d.source_url, 'published', d.published,"
-                "  'language', d.language, 'status', d.status, 'spans', json(COALESCE(("
-                "    SELECT json_group_array(json(obj)) FROM ("
-                "      SELECT json_object('start', s.start, 'end', s.\"end\", 'label', s.label,"
-                "        'id', COALESCE(s.ext_id, 'T' || s.id), 'attrs', json(s.attrs), 'state', s.state,"
-                "        'entity', e.name, 'annotator', s.annotator) AS obj"
-                "      FROM spans s LEFT JOIN entities e ON e.id = s.entity_id"
-                f"      WHERE s.doc_id = d.id AND {where})), '[]')))"  # index order: start, then id
+                "  'text', d.text, 'meta', CASE d.meta WHEN '{}' THEN json_object() ELSE json(d.meta) END,"
+                "  'source_url', d.source_url, 'published', d.published, 'language', d.language,"
+                "  'status', d.status, 'spans', COALESCE(("
+                # one aggregate straight over the span objects: a subquery between them would lose
+                # their JSON subtype, and every object would be parsed again
+                "    SELECT json_group_array(json_object('start', s.start, 'end', s.\"end\", 'label', s.label,"
+                "      'id', COALESCE(s.ext_id, 'T' || s.id),"
+                "      'attrs', CASE s.attrs WHEN '{}' THEN json_object() ELSE json(s.attrs) END,"
+                "      'state', s.state, 'entity', e.name, 'annotator', s.annotator))"
+                "    FROM spans s LEFT JOIN entities e ON e.id = s.entity_id"
+                f"    WHERE s.doc_id = d.id AND {where}), json_array()))"  # index order: start, then id
                 f" FROM documents d WHERE d.id IN ({fmarks})",
                 [*params, *fast],
             ):
