@@ -285,19 +285,20 @@ class Documents:
         conn = self.store.conn
         if not isinstance(rec.text, str):
             raise ValidationError("the text is missing or not a string")
+        mapped: builtins.list[tuple[int, int]] | None = None  # None: the spans' own offsets hold
         if st.normalized:
             text = rec.text
-            mapped = [(s.start, s.end) for s in rec.spans]
         else:
             norm = normalize(rec.text)
             text = norm.text
-            mapped = []
-            for s in rec.spans:
-                if not (0 <= s.start < s.end <= len(rec.text)):
-                    raise ValidationError(
-                        f"span {s.start}-{s.end} {s.label}: " + ("empty span" if s.start >= s.end else
-                                                                  f"outside the text (length {len(rec.text)})"))
-                mapped.append(norm.map_span(s.start, s.end) if not norm.identity else (s.start, s.end))
+            if not norm.identity:
+                mapped = []
+                for s in rec.spans:
+                    if not (0 <= s.start < s.end <= len(rec.text)):
+                        raise ValidationError(
+                            f"span {s.start}-{s.end} {s.label}: " + ("empty span" if s.start >= s.end else
+                                                                      f"outside the text (length {len(rec.text)})"))
+                    mapped.append(norm.map_span(s.start, s.end))
         digest = text_hash(text)
         existing = conn.execute("SELECT id FROM documents WHERE text_hash = ? LIMIT 1", (digest,)).fetchone()
         have: set[tuple[int, int, str]] = set()
@@ -329,45 +330,58 @@ class Documents:
         next_id = st.ids.__next__
         next_uid = st.uids.__next__
         uid_base = st.uid_base
-        for s, (start, end) in zip(rec.spans, mapped, strict=True):
+        spans_out = rows.spans
+        claims_out = rows.claims
+        accepted = SpanState.ACCEPTED
+        added = 0
+        for k, s in enumerate(rec.spans):
+            if mapped is None:
+                start, end = s.start, s.end
+            else:
+                start, end = mapped[k]
             if not (0 <= start < end <= n):
                 raise ValidationError(
                     f"span {start}-{end} {s.label}: " + ("empty span" if start >= end else f"outside the text (length {n})")
                 )
-            lab = by_name.get(s.label)
+            label = s.label
+            lab = by_name.get(label)
             if lab is None:
                 if not st.add_labels:
                     raise UnknownLabelError(
-                        f"span {start}-{end}: unknown label {s.label!r}; the schema has {', '.join(schema.label_names())}"
+                        f"span {start}-{end}: unknown label {label!r}; the schema has {', '.join(schema.label_names())}"
                     )
-                if s.label not in new_labels:
-                    new_labels.append(s.label)
-                layer = Layer.ENTITY
+                if label not in new_labels:
+                    new_labels.append(label)
+                layer = "entity"
                 attrs_json = json.dumps(s.attrs, ensure_ascii=False) if s.attrs else "{}"
             else:
-                layer = lab.layer
-                attrs_json = (json.dumps(schema.validate_attrs(s.label, s.attrs, strict=False), ensure_ascii=False)
+                layer = lab.layer.value
+                attrs_json = (json.dumps(schema.validate_attrs(label, s.attrs, strict=False), ensure_ascii=False)
                               if s.attrs else "{}")
-            key = (start, end, s.label)
+            key = (start, end, label)
             if key in have:
                 result.spans_skipped += 1
                 continue
             have.add(key)
             entity_id = None
             if s.entity:
-                before = self.project.entities.find(s.entity, s.label)
-                entity_id = before.id if before else self.project.entities.ensure(s.entity, s.label)
+                before = self.project.entities.find(s.entity, label)
+                entity_id = before.id if before else self.project.entities.ensure(s.entity, label)
                 if before is None:
                     result.entities_added.add(entity_id)
             sid = next_id()
-            if s.ext_id:
-                id_of[s.ext_id] = sid
-            state = s.state if type(s.state) is SpanState else SpanState(s.state or "accepted")
-            rows.spans.append((sid, f"{uid_base}{next_uid():08x}", doc_id, start, end, s.label, layer, attrs_json,
-                               origin, state, s.annotator or actor, entity_id, gold, s.ext_id, t, t))
+            ext_id = s.ext_id
+            if ext_id:
+                id_of[ext_id] = sid
+            # plain str values: sqlite3 binds exact str directly, while a str enum member goes
+            # through its adapter look-up (two failed attribute look-ups per value)
+            state: str = "accepted" if s.state is accepted else SpanState(s.state or "accepted").value
+            spans_out.append((sid, f"{uid_base}{next_uid():08x}", doc_id, start, end, label, layer, attrs_json,
+                              origin, state, s.annotator or actor, entity_id, gold, ext_id, t, t))
             if layer == "claim":
-                rows.claims.append((sid, t))
-            result.spans_added += 1
+                claims_out.append((sid, t))
+            added += 1
+        result.spans_added += added
         if rows.spans:
             rows.doc_id = doc_id
         for link in rec.links:
