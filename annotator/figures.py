@@ -23,14 +23,16 @@ Span convention (the gold annotations follow it too):
   ``normalized`` holds the code without spaces. No figure is proposed inside it.
 * Nothing is proposed for phone numbers, long identifiers, times of day, URLs, e-mail
   addresses, file names, list numbers at the start of a line, or numbers that name a thing
-  ("Điều 5", "Quận 1", "số 26", "COVID-19", "5G").
+  ("Điều 5", "Quận 1", "số 26", "COVID-19", "5G", and a bare number after a capitalised word
+  inside a sentence: "Boeing 737", "Apollo 11").
 
 Attributes: ``value`` (or ``low``/``high`` for a range or a period) as decimal strings with "."
 and no grouping, scale words multiplied in; ``scale`` the multiplier ("1000000"); ``bound`` one
 of = ~ > ≥ < ≤ (absent means stated exactly; "gần", "nearly", "almost" read as ~); ``unit`` "%",
 "pp" (percentage points), an ISO 4217 code, a measure unit (km, ha, t, kg, m2, °C, age …) or a
 time unit (year, month, week, day, hour …) for a DURATION; ``date`` ISO (2020-08-04, 2020-08,
-2020, XXXX-09, XXXX-08-04) with ``granularity`` day/month/year/decade; ``ambiguous`` true when
+2020, XXXX-09, XXXX-08-04), or an ISO 8601 interval for a range of days ("1-5/8/2020" →
+2020-08-01/2020-08-05), with ``granularity`` day/month/year/decade; ``ambiguous`` true when
 the reading could not be settled ("1.500" in a text of unknown language; a bare "4/8" that may
 be a date or a fraction; "8/4/2020" in English). A RATIO's ``value`` is the quotient
 (17/17 → "1", 2/3 → "0.666667").
@@ -38,7 +40,9 @@ be a date or a fraction; "8/4/2020" in English). A RATIO's ``value`` is the quot
 Numbers follow the document's convention: the ``language`` argument ("vi" → decimal comma,
 "en" → decimal point), else the language guessed from the text (Vietnamese letters → vi), with
 the numbers of the text itself overriding or deciding (see :mod:`annotator.numbers`).
-Vietnamese dates are day first; English numeric dates month first.
+Vietnamese dates are day first; English numeric dates month first. Vietnamese numbers written
+in words are read when they hold a tens, hundreds or scale word ("ba triệu người", "hai mươi
+lăm", see :func:`spelled_value`); a lone digit word ("năm", "ba") is too ambiguous to read.
 """
 
 from __future__ import annotations
@@ -181,6 +185,7 @@ class _Scan:
         self.tokens()
         self.anchors = [m.start() for m in P.NUM_RE.finditer(text)]
         self.doc_refs()
+        self.day_ranges()
         self.numeric_dates()
         self.noise()
         self.periods()
@@ -189,6 +194,8 @@ class _Scan:
         for m in P.NUM_RE.finditer(text):
             if self.free(*m.span()):
                 self.quantity(m)
+        if self.lang != "en":
+            self.spelled()
         self.out.sort(key=lambda s: (s.start, s.end))
         return self.out
 
@@ -289,6 +296,43 @@ class _Scan:
             first = next((p for p in parts[1:] if not p.isdigit()), "")
             if len(first) >= 2:
                 self.add(m.start(), m.end(), "DOC_REF", {"normalized": code})
+
+    def day_ranges(self) -> None:
+        """Ranges of days: "1-5/8/2020", "từ ngày 10 đến 15/9", "30/7-5/8/2020", "August 1-5, 2020".
+
+        The ``date`` is an ISO 8601 interval ("2020-08-01/2020-08-05"; "XXXX" for an unknown
+        year). A Vietnamese range needs a cue ("ngày", "từ", a year, a day/month on both sides,
+        or a date word before it) and no fraction cue ("2-3/10 người" is a ratio).
+        """
+        if self.lang != "en":
+            for m in self.matches(P.DAY_RANGE_RE, P.DIGITS | P.NGAY | P.THANG):
+                d1, d2, m2 = int(m["d1"]), int(m["d2"]), int(m["m2"])
+                m1 = int(m["m1"]) if m["m1"] else m2
+                year = int(m["y"]) if m["y"] else None
+                cue = bool(m["cal"] or m["y"] or m["m1"]) or self.before(P.DATE_CUE_RE, m.start(), 20) is not None
+                fraction = (self.before(P.RATIO_CUE_RE, m.start(), 20) is not None and not m["cal"]
+                            or P.REF_VI_RE.match(self.text, m.end()) is not None)
+                if cue and not fraction and not self._day_range(m.start(), m.end(), year, (m1, d1), (m2, d2)):
+                    self.block(m.start("d1"), m.end())  # "ngày 5-1/8": a broken range, not a count
+        for m in self.matches(P.EN_DAY_RANGE_RE, P.MONTH_FIRSTS | P.DIGITS):
+            mon = m["mon"] or m["mon2"]
+            mo = W.MONTHS_EN[mon]
+            d1, d2 = int(m["d1"] or m["e1"]), int(m["d2"] or m["e2"])
+            self._day_range(m.start(), m.end(), int(m["y"]) if m["y"] else None, (mo, d1), (mo, d2))
+
+    def _day_range(self, start: int, end: int, year: int | None, first: tuple[int, int],
+                   last: tuple[int, int]) -> bool:
+        """Add the range as one DATE if it is one (the first day before the last); say whether it was."""
+        (m1, d1), (m2, d2) = first, last
+        y1 = year - 1 if year is not None and m1 > m2 else year  # "25/12-3/1/2021"
+        if m1 == m2 and d1 >= d2 or not (_valid_day(y1, m1, d1) and _valid_day(year, m2, d2)):
+            return False
+        if year is None and m1 > m2:
+            return False  # across a new year with no year given: not read
+        a = f"{y1:04d}" if y1 is not None else "XXXX"
+        b = f"{year:04d}" if year is not None else "XXXX"
+        return self.add(start, end, "DATE",
+                        {"date": f"{a}-{m1:02d}-{d1:02d}/{b}-{m2:02d}-{d2:02d}", "granularity": "day"})
 
     def numeric_dates(self) -> None:
         for m in self.matches(P.ISO_RE, P.DIGITS):
@@ -602,6 +646,10 @@ class _Scan:
                 self.add(s, e, "DATE", {"date": str(int(num.value)), "granularity": "year",
                                         "referent": self.head_before(s)})
                 return
+            if (cur is None and bound_word is None and "bound" not in attrs and not is_range and t.scale is None
+                    and self.after_name(s) and self.referent_after(end) is None):
+                self.block(s, end)  # "Boeing 737", "Apollo 11", "Euro 2024 …": part of a name
+                return
             label = "COUNT"
         if unit is not None:
             attrs["unit"] = unit
@@ -610,6 +658,23 @@ class _Scan:
             self.emit(start, end, label, attrs, referent_at=None, core=core)
         else:
             self.emit(start, end, label, attrs, referent_at=end, core=core)
+
+    def after_name(self, pos: int) -> bool:
+        """Whether the number at ``pos`` follows a capitalised word inside a sentence ("Boeing 737",
+        "Apollo 11"): it is then part of a name. At the start of a sentence a capital says nothing."""
+        text = self.text
+        if pos < 2 or text[pos - 1] != " ":
+            return False
+        k = pos - 1
+        while k > 0 and not text[k - 1].isspace():
+            k -= 1
+        word = text[k:pos - 1]
+        if not word or not word[0].isupper() or not word.replace("-", "").isalnum():
+            return False
+        p = k
+        while p > 0 and text[p - 1] in " \t\u00a0":
+            p -= 1
+        return p > 0 and text[p - 1] not in ".!?:;\n\"“(«…-–—'‘"
 
     def emit(self, start: int, end: int, label: str, attrs: dict[str, Any], *, referent_at: int | None,
              core: int) -> None:
@@ -621,6 +686,110 @@ class _Scan:
             if "low" not in attrs:
                 attrs.pop("bound", None)
             self.add(core, end, label, attrs)
+
+    def spelled(self) -> None:
+        """Vietnamese numbers written in words: "ba triệu người", "hai mươi lăm", "mười hai tỷ đồng".
+
+        Only a run of number words holding a strong one (mười, mươi, chục, trăm, nghìn, ngàn,
+        triệu, tỷ) is read; a lone digit word ("năm", "ba", "một") never is. The run must not
+        follow a word that makes it a month, a day, an ordinal or a vague amount ("tháng mười",
+        "thứ ba", "hàng trăm", "vài nghìn"), nor start with a capital inside a sentence (a name:
+        "anh Mười"). Bounds, units and referents are read as for digits.
+        """
+        text = self.text
+        for hit in P.NUMBER_STRONG_RE.finditer(text):
+            if self.taken[hit.start()]:
+                continue
+            words = self._number_run(hit.start())
+            if words is None:
+                continue
+            got = spelled_value([w.lower() for _a, _b, w in words])
+            if got is None:
+                continue
+            value, scale, used = got
+            s, e = words[0][0], words[used - 1][1]
+            if not self.free(s, e):
+                continue
+            t = self.tail(e, value, currency=False)
+            end = t.end
+            if end < self.n and (text[end].isalnum() or text[end] == "_"):
+                continue
+            attrs: dict[str, Any] = {"value": format_decimal(t.value)}
+            sc = t.scale if t.scale is not None else scale
+            if sc is not None:
+                attrs["scale"] = format_decimal(sc)
+            start = s
+            b = self.before(P.BOUND_BEFORE_RE, s, 30)
+            if b:
+                attrs["bound"] = W.BOUND_BEFORE[re.sub(r"\s+", " ", b.group("b")).lower()]
+                start = b.start()
+            a = P.BOUND_AFTER_RE.match(text, end)
+            if a and a.group("b"):
+                attrs["bound"] = W.BOUND_AFTER[re.sub(r"\s+", " ", a.group("b")).lower()]
+                end = a.end()
+            label = t.label or "COUNT"
+            if t.unit is not None:
+                attrs["unit"] = t.unit
+            self.emit(start, end, label, attrs, referent_at=None if label in {"DURATION", "MEASURE", "MONEY"} else end,
+                      core=s)
+
+    def _number_run(self, pos: int) -> list[tuple[int, int, str]] | None:
+        """The number words around the strong word at ``pos``, as (start, end, word); None when
+        the word before them or their capital says they are not a number."""
+        text = self.text
+        words: list[tuple[int, int, str]] = []
+        # back to the first number word of the run
+        a = pos
+        while True:
+            k = a
+            while k > 0 and text[k - 1] in " \t\u00a0":
+                k -= 1
+            if k == a or k == 0 or not text[k - 1].isalpha():
+                break
+            j = k
+            while j > 0 and text[j - 1].isalpha():
+                j -= 1
+            if text[j:k].lower() not in W.NUMBER_WORDS_VI or (j > 0 and (text[j - 1].isalnum() or text[j - 1] == "_")):
+                break
+            a = j
+        # forward over number words
+        i = a
+        while True:
+            j = i
+            while j < self.n and text[j].isalpha():
+                j += 1
+            word = text[i:j].lower()
+            if word not in W.NUMBER_WORDS_VI or (j < self.n and (text[j].isalnum() or text[j] == "_")):
+                break
+            not_before = P.SCALE_WORD_NOT_BEFORE_RE.get(word)
+            if not_before is not None and not_before.match(text, j):
+                break  # "tỷ lệ", "triệu phú": not a scale
+            words.append((i, j, text[i:j]))
+            k = j
+            while k < self.n and text[k] in " \t\u00a0":
+                k += 1
+            if k == j or k >= self.n or not text[k].isalpha():
+                break
+            i = k
+        if not words or not any(w.lower() in W.NUMBER_STRONG_VI for _a, _b, w in words):
+            return None
+        # the word before the run
+        k = a
+        while k > 0 and text[k - 1] in " \t\u00a0":
+            k -= 1
+        j = k
+        while j > 0 and text[j - 1].isalpha():
+            j -= 1
+        if j < k and text[j:k].lower() in W.NUMBER_WORDS_NOT_AFTER_VI:
+            return None
+        first = words[0][2]
+        if first[0].isupper():
+            p = a
+            while p > 0 and text[p - 1] in " \t\u00a0":
+                p -= 1
+            if p > 0 and text[p - 1] not in ".!?:;\n\"“(«…-–—":
+                return None  # "anh Mười", "Hai Bà Trưng": a name inside a sentence
+        return words
 
     def slashed(self, m: re.Match[str], num: ParsedNumber, start: int) -> None:
         """"17/17", "4/8", "8/2020", "1:3" from the first number."""
@@ -667,6 +836,112 @@ class _Scan:
         if num.ambiguous or den.ambiguous:
             attrs["ambiguous"] = True
         self.emit(start, end, "RATIO", attrs, referent_at=end, core=m.start())
+
+
+_DIGIT_AFTER_TENS = {"mốt": 1, "một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "lăm": 5, "nhăm": 5, "sáu": 6,
+                     "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9}
+_SCALE_WORDS = {"nghìn": 1000, "ngàn": 1000, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
+
+
+def spelled_value(words: list[str]) -> tuple[Decimal, Decimal | None, int] | None:
+    """The value of Vietnamese number words (lower case): (value, scale or None, how many words
+    were read), or None when they do not make a number.
+
+    "ba triệu" → 3000000 (scale 10⁶); "hai mươi lăm" → 25; "một trăm linh năm" → 105; "mười hai
+    tỷ" → 12×10⁹; "hai triệu rưỡi" → 2500000; "ba nghìn tỷ" → 3×10¹² (scale 10¹²). The scale is
+    the first scale word's, as for digits ("2 tỷ 300 triệu"). Not read: a digit word after "trăm"
+    or a scale word with nothing to place it ("một trăm năm": a hundred years; "ba triệu hai"),
+    "năm" after "mươi" ("hai mươi năm": twenty years; 25 is "hai mươi lăm"), two digit words in a
+    row ("hai ba trăm": two or three hundred), a scale word with no number before it ("triệu
+    người": millions of people).
+    """
+    total = Decimal(0)
+    group = 0  # the current group, below a thousand
+    pending: int | None = None  # a digit word not yet placed
+    scale: Decimal | None = None
+    last_scale = Decimal(0)
+    prev = ""  # what the last word read was: digit, unit, mười, mươi, trăm, linh, scale, half
+    used = 0
+    for k, w in enumerate(words):
+        nxt = words[k + 1] if k + 1 < len(words) else ""
+        if w in W.DIGIT_WORDS_VI:
+            if pending is not None:
+                break
+            if prev in {"mười", "mươi"}:
+                if w not in _DIGIT_AFTER_TENS or (prev == "mười" and w in {"một", "bốn"}):
+                    break
+                group += _DIGIT_AFTER_TENS[w]
+                used, prev = k + 1, "unit"
+                continue
+            if prev == "linh":
+                group += W.DIGIT_WORDS_VI[w]
+                used, prev = k + 1, "unit"
+                continue
+            if w in {"lăm", "nhăm", "mốt"} or prev in {"unit", "half"}:
+                break
+            if prev in {"trăm", "scale"} and nxt not in {"mươi", "chục", "trăm", *_SCALE_WORDS}:
+                break
+            pending, prev = W.DIGIT_WORDS_VI[w], "digit"
+            continue
+        if w == "mười":
+            if pending is not None or prev in {"mười", "mươi", "unit", "half"}:
+                break
+            group += 10
+        elif w in {"mươi", "chục"}:
+            if pending is None or pending < (2 if w == "mươi" else 1):
+                break
+            group += pending * 10
+            pending = None
+        elif w == "trăm":
+            if pending is None or pending == 0:
+                break
+            group += pending * 100
+            pending = None
+        elif w in {"linh", "lẻ"}:
+            if prev != "trăm" or nxt not in W.DIGIT_WORDS_VI:
+                break
+            w = "linh"
+        elif w in _SCALE_WORDS:
+            sc = Decimal(_SCALE_WORDS[w])
+            g = group + (pending or 0)
+            if prev == "scale":
+                total *= sc  # "nghìn tỷ"
+                last_scale *= sc
+                if _only_one_group(words[:k]):
+                    scale = last_scale
+            elif g == 0:
+                break
+            else:
+                total += g * sc
+                last_scale = sc
+                if scale is None:
+                    scale = sc
+            group, pending = 0, None
+            used, prev = k + 1, "scale"
+            continue
+        elif w == "rưỡi":
+            if prev == "scale":
+                total += last_scale / 2
+            elif prev == "trăm":
+                group += 50
+            else:
+                break
+            used, prev = k + 1, "half"
+            continue
+        else:
+            break
+        used, prev = k + 1, w
+    if used == 0 or not any(w in W.NUMBER_STRONG_VI for w in words[:used]):
+        return None
+    value = total + group
+    if value <= 0:
+        return None
+    return value, scale, used
+
+
+def _only_one_group(words: list[str]) -> bool:
+    """Whether the words hold one scale word only ("ba nghìn" before "tỷ")."""
+    return sum(1 for w in words if w in _SCALE_WORDS) == 1
 
 
 def recognise(text: str, *, language: str | None = None) -> list[Suggestion]:

@@ -242,3 +242,22 @@ AFTER_NUMBER_RE = re.compile(r"\d" + OS + r"\Z")
 RATIO_AFTER_RE = re.compile(SP + r"(?i:số|tổng số|of)" + NW)
 RATIO_CUE_RE = re.compile(r"(?<![\w])" + word_alternation(W.RATIO_CUES, boundary=False) + SP + r"\Z")
 DATE_CUE_RE = re.compile(r"(?<![\w])" + word_alternation(W.DATE_CUES, boundary=False) + SP + r"\Z")
+
+# numbers in words: a strong number word, widened to the run of number words around it
+NUMBER_STRONG_RE = re.compile(r"(?<![\w])(?i:" + "|".join(sorted(W.NUMBER_STRONG_VI, key=len, reverse=True))
+                              + r")(?![\w])")
+SCALE_WORD_NOT_BEFORE_RE = {w: re.compile(OS + "(?:" + W.SCALE_NOT_BEFORE[w] + r")(?![^\W\d])")
+                            for w in W.SCALE_NOT_BEFORE}
+
+# day ranges: "1-5/8/2020", "từ ngày 10 đến 15/9", "30/7-5/8/2020" (day first); "August 1-5, 2020"
+DAY_RANGE_RE = re.compile(
+    r"(?<![\w/.,\-])(?P<cal>(?:(?i:từ)" + SP + r")?(?i:ngày)" + SP + r"|(?i:từ)" + SP + r")?"
+    r"(?P<d1>\d{1,2})(?:/(?P<m1>\d{1,2}))?"
+    r"(?P<conn>" + OS + r"[-–]" + OS + r"|" + SP + r"(?i:đến|tới)" + SP + r"(?:(?i:ngày)" + SP + r")?)"
+    r"(?P<d2>\d{1,2})/(?P<m2>\d{1,2})(?:/(?P<y>\d{4}))?" + YEAR_END
+)
+EN_DAY_RANGE_RE = re.compile(
+    r"(?<![\w])(?:(?P<mon>" + MON + r")\.?" + SP + r"(?P<d1>\d{1,2})" + OS + r"[-–]" + OS + r"(?P<d2>\d{1,2})"
+    r"|(?P<e1>\d{1,2})" + OS + r"[-–]" + OS + r"(?P<e2>\d{1,2})" + SP + r"(?P<mon2>" + MON + r")" + NW + ")"
+    r"(?:,?" + SP + r"(?P<y>\d{4}))?" + YEAR_END
+)

@@ -185,6 +185,8 @@ MONTHS_VI_WORDS: dict[str, int] = {
     "Giêng": 1, "giêng": 1, "Hai": 2, "Ba": 3, "Tư": 4, "Năm": 5, "Sáu": 6, "Bảy": 7, "Tám": 8,
     "Chín": 9, "Mười": 10, "Mười Một": 11, "Mười một": 11, "Mười Hai": 12, "Mười hai": 12,
     "Chạp": 12, "chạp": 12,
+    # lower case only where no other reading exists ("tháng năm" may be "months and years")
+    "mười": 10, "mười một": 11, "mười hai": 12,
 }
 # Cues before a bare "d/m" that make it a date, and ones that make it a fraction.
 DATE_CUES = (
@@ -281,4 +283,20 @@ STRONG_DOC_TYPES = frozenset({
     "thông tư liên tịch", "chỉ thị", "nghị định", "nghị quyết", "quyết định", "thông tư",
     "công văn", "công điện", "kết luận", "directive", "decree", "resolution", "circular",
     "decision",
+})
+
+# ---- numbers written in words (Vietnamese) ------------------------------------------------------
+
+# Digit words. "năm" is also "year", "ba" also "father", "tư" also "private", "một" also "a": a
+# number in words is only read when it holds one of NUMBER_STRONG_VI ("ba triệu", "hai mươi lăm").
+DIGIT_WORDS_VI: dict[str, int] = {
+    "không": 0, "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5,
+    "nhăm": 5, "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9,
+}
+NUMBER_STRONG_VI = frozenset({"mười", "mươi", "chục", "trăm", "nghìn", "ngàn", "triệu", "tỷ", "tỉ"})
+NUMBER_WORDS_VI = frozenset(DIGIT_WORDS_VI) | NUMBER_STRONG_VI | {"linh", "lẻ", "rưỡi"}
+# Words before a number in words that make it something else: a month ("tháng mười"), a day
+# ("mùng mười"), an ordinal ("thứ ba"), a vague quantity ("hàng trăm", "vài nghìn", "mấy chục").
+NUMBER_WORDS_NOT_AFTER_VI = frozenset({
+    "tháng", "mùng", "mồng", "ngày", "thứ", "hàng", "vài", "mấy", "dăm", "bao", "nhiều", "mươi", "số",
 })

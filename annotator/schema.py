@@ -21,7 +21,8 @@ from annotator.model import Layer
 ATTR_TYPES = {"string", "text", "decimal", "enum", "bool", "date", "int"}
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
-_DATE = re.compile(r"^(\d{4}|XXXX)(-(\d{2}|XX)(-\d{2})?)?$")
+_DAY = r"(\d{4}|XXXX)(-(\d{2}|XX)(-\d{2})?)?"
+_DATE = re.compile(rf"^{_DAY}(/{_DAY})?$")  # a date, or an ISO 8601 interval of two (a range of days)
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-.]*$")
 
 
@@ -64,7 +65,8 @@ class AttributeDef:
         if t == "enum" and text not in self.choices:
             raise ValidationError(f"attribute {self.name!r}: {text!r} is not one of {', '.join(self.choices)}")
         if t == "date" and not _DATE.match(text):
-            raise ValidationError(f"attribute {self.name!r}: {text!r} is not an ISO date (2020-08-04, 2020-08, XXXX-09)")
+            raise ValidationError(f"attribute {self.name!r}: {text!r} is not an ISO date (2020-08-04, 2020-08, XXXX-09) "
+                                  f"or interval (2020-08-01/2020-08-05)")
         return text
 
 

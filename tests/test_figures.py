@@ -339,7 +339,46 @@ NEWS: list[Case] = [
     ("The 2020/21 budget.", "en", [("2020/21", "DURATION", {"high": "2021", "referent": "budget"})]),
 ]
 
-CASES = NEWS + VI_NUMBERS + VI_BOUNDS + VI_UNITS + VI_DATES + VI_PERIODS_ORDINALS + VI_DOC_REFS + NOT_FIGURES + EN_CASES
+VI_WORDS_AND_RANGES: list[Case] = [
+    # numbers written in words: read when they hold a tens, hundreds or scale word
+    ("Có hai mươi lăm người chết, hơn một nghìn người bị thương.", "vi",
+     [("hai mươi lăm", "COUNT", {"value": "25", "referent": "người"}),
+      ("hơn một nghìn", "COUNT", {"value": "1000", "scale": "1000", "bound": ">", "referent": "người"})]),
+    ("Dự án trị giá mười hai tỷ đồng.", "vi",
+     [("mười hai tỷ đồng", "MONEY", {"value": "12000000000", "scale": "1000000000", "unit": "VND"})]),
+    ("Ba triệu người đã tiêm.", "vi", [("Ba triệu", "COUNT", {"value": "3000000", "referent": "người"})]),
+    ("Giá tăng hai triệu rưỡi đồng.", "vi", [("hai triệu rưỡi đồng", "MONEY", {"value": "2500000"})]),
+    ("Nhà máy tuyển một trăm linh năm công nhân.", "vi",
+     [("một trăm linh năm", "COUNT", {"value": "105", "referent": "công nhân"})]),
+    ("Thiệt hại ba nghìn tỷ đồng.", "vi",
+     [("ba nghìn tỷ đồng", "MONEY", {"value": "3000000000000", "scale": "1000000000000"})]),
+    ("Tuyển thêm hai nghìn năm trăm lao động.", "vi",
+     [("hai nghìn năm trăm", "COUNT", {"value": "2500", "referent": "lao động"})]),
+    ("Sau hai mươi năm xa quê.", "vi", [("hai mươi năm", "DURATION", {"value": "20", "unit": "year"})]),
+    ("Giá giảm ba mươi phần trăm.", "vi", [("ba mươi phần trăm", "PERCENT", {"value": "30", "unit": "%"})]),
+    ("Hàng trăm người tham gia.", "vi", []),
+    ("Vài nghìn người xem.", "vi", []),
+    ("Hai ba trăm người đứng xem.", "vi", []),
+    ("Anh Mười kể lại chuyện cũ.", "vi", []),
+    ("Ông có ba triệu chứng nặng.", "vi", []),
+    ("Năm người bị thương.", "vi", []),
+    ("Hạn chót là tháng mười hai.", "vi", [("tháng mười hai", "DATE", {"date": "XXXX-12"})]),
+    # ranges of days: one DATE whose date is an ISO 8601 interval
+    ("Từ ngày 1-5/8/2020, đoàn công tác làm việc.", "vi",
+     [("Từ ngày 1-5/8/2020", "DATE", {"date": "2020-08-01/2020-08-05", "granularity": "day"})]),
+    ("Hội chợ diễn ra từ 10 đến 15/9.", "vi", [("từ 10 đến 15/9", "DATE", {"date": "XXXX-09-10/XXXX-09-15"})]),
+    ("Đợt nghỉ từ 30/7-5/8/2020.", "vi", [("từ 30/7-5/8/2020", "DATE", {"date": "2020-07-30/2020-08-05"})]),
+    ("Nghỉ Tết từ 25/12-3/1/2021.", "vi", [("từ 25/12-3/1/2021", "DATE", {"date": "2020-12-25/2021-01-03"})]),
+    ("The summit runs August 1-5, 2020.", "en", [("August 1-5, 2020", "DATE", {"date": "2020-08-01/2020-08-05"})]),
+    ("It was held 3-4 May.", "en", [("3-4 May", "DATE", {"date": "XXXX-05-03/XXXX-05-04"})]),
+    ("Từ ngày 5-1/8 là sai.", "vi", []),
+    # a bare number after a capitalised word inside a sentence is part of a name
+    ("Hãng mua 20 chiếc Boeing 737 mới.", "vi", [("20", "COUNT", {"value": "20", "referent": "chiếc"})]),
+    ("NASA launched Apollo 11 in 1969.", "en", [("1969", "DATE", {"date": "1969"})]),
+    ("Tại Hà Nội, 500 người tham gia.", "vi", [("500", "COUNT", {"referent": "người"})]),
+]
+
+CASES = VI_WORDS_AND_RANGES + NEWS + VI_NUMBERS + VI_BOUNDS + VI_UNITS + VI_DATES + VI_PERIODS_ORDINALS + VI_DOC_REFS + NOT_FIGURES + EN_CASES
 
 
 def _show(text: str, out: list[Suggestion]) -> list[tuple[str, str]]:

@@ -132,7 +132,8 @@ SCHEMA_TEXTS = (
     QT_TRANSLATE_NOOP("schema", "%, an ISO 4217 currency (VND, USD …) or a measure unit"),
     QT_TRANSLATE_NOOP("schema", "Scale word multiplied into the value (nghìn → 1000, triệu → 1000000 …)"),
     QT_TRANSLATE_NOOP("schema", "The noun the figure counts (595 Đảng bộ → Đảng bộ)"),
-    QT_TRANSLATE_NOOP("schema", "ISO date; XXXX for an unknown year (XXXX-09), YYYY-MM for a month"),
+    QT_TRANSLATE_NOOP("schema", "ISO date; XXXX for an unknown year (XXXX-09), YYYY-MM for a month; start/end for a "
+                                 "range of days (2020-08-01/2020-08-05)"),
     QT_TRANSLATE_NOOP("schema", "The reading cannot be decided (thousands dot or decimal point?)"),
     QT_TRANSLATE_NOOP("schema", "Is this worth checking?"),
     QT_TRANSLATE_NOOP("schema", "Flag this claim for the editors' review"),

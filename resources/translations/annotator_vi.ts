@@ -2528,8 +2528,8 @@ lập trường: supports (ủng hộ), refutes (bác bỏ), mixed (trái chiề
         <translation>Danh từ chỉ thứ mà số liệu đếm (595 Đảng bộ → Đảng bộ)</translation>
     </message>
     <message>
-        <source>ISO date; XXXX for an unknown year (XXXX-09), YYYY-MM for a month</source>
-        <translation>Ngày theo ISO; XXXX khi không rõ năm (XXXX-09), YYYY-MM cho một tháng</translation>
+        <source>ISO date; XXXX for an unknown year (XXXX-09), YYYY-MM for a month; start/end for a range of days (2020-08-01/2020-08-05)</source>
+        <translation>Ngày theo ISO; XXXX khi không rõ năm (XXXX-09), YYYY-MM cho một tháng; đầu/cuối cho một khoảng ngày (2020-08-01/2020-08-05)</translation>
     </message>
     <message>
         <source>The reading cannot be decided (thousands dot or decimal point?)</source>
