@@ -274,7 +274,8 @@ def figure_value(attrs: Mapping[str, Any]) -> str:
     if out and unit:
         out += unit if unit == "%" else f" {unit}"
     if date:
-        out = f"{out} · {date}" if out else str(date)
+        date = str(date).replace("/", " – ")  # a range of days: 2020-08-01/2020-08-05
+        out = f"{out} · {date}" if out else date
     return out
 
 

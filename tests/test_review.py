@@ -418,6 +418,7 @@ def test_history_filter_by_claim_id(team: Project) -> None:
         ({"value": "1", "low": "17", "high": "17"}, "1 (17–17)"),
         ({"low": "2020", "high": "2025"}, "2020–2025"),
         ({"date": "2020-08-04", "granularity": "day"}, "2020-08-04"),
+        ({"date": "2020-08-01/2020-08-05", "granularity": "day"}, "2020-08-01 – 2020-08-05"),
         ({"value": "3", "date": "XXXX-09"}, "3 · XXXX-09"),
         ({"value": "12", "bound": "="}, "12"),
         ({}, ""),

@@ -485,7 +485,8 @@ class AttributeField:
         if t == "decimal":
             return QCoreApplication.translate("AttributeEditor", "A decimal with '.' and no grouping, e.g. 88.8 or 4500000")
         if t == "date":
-            return QCoreApplication.translate("AttributeEditor", "An ISO date: 2020-08-04, a month 2020-08, or XXXX-09 when the year is unknown")
+            return QCoreApplication.translate("AttributeEditor", "An ISO date: 2020-08-04, a month 2020-08, XXXX-09 when the year is unknown, "
+                                              "or a range of days 2020-08-01/2020-08-05")
         if t == "int":
             return QCoreApplication.translate("AttributeEditor", "A whole number")
         if t == "enum":

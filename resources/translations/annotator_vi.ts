@@ -148,8 +148,8 @@
         <translation>Số thập phân dùng dấu &apos;.&apos; và không tách nhóm, ví dụ 88.8 hoặc 4500000</translation>
     </message>
     <message>
-        <source>An ISO date: 2020-08-04, a month 2020-08, or XXXX-09 when the year is unknown</source>
-        <translation>Ngày theo ISO: 2020-08-04, tháng 2020-08, hoặc XXXX-09 khi không rõ năm</translation>
+        <source>An ISO date: 2020-08-04, a month 2020-08, XXXX-09 when the year is unknown, or a range of days 2020-08-01/2020-08-05</source>
+        <translation>Ngày theo ISO: 2020-08-04, tháng 2020-08, XXXX-09 khi không rõ năm, hoặc một khoảng ngày 2020-08-01/2020-08-05</translation>
     </message>
     <message>
         <source>A whole number</source>
