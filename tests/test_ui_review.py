@@ -268,3 +268,33 @@ def test_the_main_window_installs_the_review_and_opens_a_claim(queue: Project, q
     assert main.text_view.selected_span_id() == rec.id
     review.close()
     main.close()
+
+
+def test_queue_columns_can_be_hidden_and_stay_hidden(queue: Project, qtbot: Any) -> None:
+    """Annotator is hidden by default (it has its own filter); the header's menu shows and hides the
+    other columns, and the choice is kept for the next window. # and Claim always stay."""
+    from ui.review_window import ANNOTATOR, CHECKWORTHY, CLAIM, COLUMN_KEYS, ID
+
+    w = ReviewWindow(queue)
+    qtbot.addWidget(w)
+    assert w.view.isColumnHidden(ANNOTATOR) and not w.view.isColumnHidden(CLAIM)
+    menu = w.column_menu()
+    titles = [a.text() for a in menu.actions()]
+    assert "Claim" not in titles and "#" not in titles and len(titles) == len(COLUMN_KEYS)
+    annotator = next(a for a in menu.actions() if a.text() == "Annotator")
+    assert not annotator.isChecked()
+    annotator.setChecked(True)  # as a click would
+    assert not w.view.isColumnHidden(ANNOTATOR)
+    w.set_column_shown(CHECKWORTHY, False)
+    w.close()
+    again = ReviewWindow(queue)
+    qtbot.addWidget(again)
+    assert not again.view.isColumnHidden(ANNOTATOR) and again.view.isColumnHidden(CHECKWORTHY)
+    assert not again.view.isColumnHidden(ID) and not again.view.isColumnHidden(CLAIM)
+    # the claim column gets the room: wider than any other
+    again.resize(1200, 720)
+    again.show()
+    qtbot.waitExposed(again)
+    widths = [again.view.columnWidth(c) for c in range(7) if not again.view.isColumnHidden(c)]
+    assert again.view.columnWidth(CLAIM) == max(widths)
+    again.close()

@@ -20,6 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QByteArray,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -64,11 +65,15 @@ from annotator.review import (
 from ui import icons
 from ui.bus import ProjectBus
 from ui.i18n import choice_title
+from ui.settings import REVIEW_HIDDEN_COLUMNS, REVIEW_SPLITTER, Settings
 
 Index = QModelIndex | QPersistentModelIndex
 
 ID, STATE, CLAIM, VERDICT, CHECKWORTHY, ANNOTATOR, DOCUMENT = range(7)
 COLUMNS = 7
+COLUMN_KEYS = {STATE: "state", VERDICT: "verdict", CHECKWORTHY: "checkworthiness", ANNOTATOR: "annotator",
+               DOCUMENT: "article"}
+"""the columns a person may hide (right-click the header), by their key in the settings"""
 ClaimRole = Qt.ItemDataRole.UserRole + 1
 """the :class:`~annotator.review.ClaimRecord` of the row"""
 ClaimIdRole = Qt.ItemDataRole.UserRole + 2
@@ -473,10 +478,15 @@ class ReviewWindow(QMainWindow):
         header = self.view.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in ((ID, 44), (STATE, 84), (VERDICT, 110), (CHECKWORTHY, 140), (ANNOTATOR, 80),
-                           (DOCUMENT, 140)):
+        for col, width in ((ID, 40), (STATE, 80), (VERDICT, 90), (CHECKWORTHY, 130), (ANNOTATOR, 70),
+                           (DOCUMENT, 120)):
             header.resizeSection(col, max(width, header.sectionSizeHint(col)))  # the title whole, in any language
         header.setSectionResizeMode(CLAIM, QHeaderView.ResizeMode.Stretch)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        self._settings = Settings()
+        for col, key in COLUMN_KEYS.items():
+            self.view.setColumnHidden(col, key in self._settings.get(REVIEW_HIDDEN_COLUMNS))
         self.view.activated.connect(lambda _index: self.open_current())
 
         self.detail = QTextBrowser(self)
@@ -497,6 +507,9 @@ class ReviewWindow(QMainWindow):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        self.splitter = splitter
+        if not splitter.restoreState(QByteArray(self._settings.get(REVIEW_SPLITTER))):
+            splitter.setSizes([760, 440])  # the queue wide enough to read its claims
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -833,7 +846,29 @@ class ReviewWindow(QMainWindow):
             self._update_actions()
         super().changeEvent(event)
 
+    def _column_menu(self, pos: Any) -> None:
+        self.column_menu().popup(self.view.horizontalHeader().mapToGlobal(pos))
+
+    def column_menu(self) -> QMenu:
+        """The header's menu: show or hide the columns other than # and Claim (kept in the settings)."""
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        model = self.view.model()
+        for col in COLUMN_KEYS:
+            title = model.headerData(col, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+            action = menu.addAction(str(title))
+            action.setCheckable(True)
+            action.setChecked(not self.view.isColumnHidden(col))
+            action.toggled.connect(lambda shown, c=col: self.set_column_shown(c, shown))
+        return menu
+
+    def set_column_shown(self, col: int, shown: bool) -> None:
+        self.view.setColumnHidden(col, not shown)
+        hidden = [key for c, key in COLUMN_KEYS.items() if self.view.isColumnHidden(c)]
+        self._settings.set(REVIEW_HIDDEN_COLUMNS, hidden)
+
     def closeEvent(self, event: Any) -> None:
+        self._settings.set(REVIEW_SPLITTER, bytes(self.splitter.saveState().data()))
         if self._own_bus:
             self.bus.detach()
         super().closeEvent(event)

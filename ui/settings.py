@@ -62,6 +62,9 @@ RECENT_PROJECTS = declare("session/recent_projects", list, [], "Projects opened 
 PERSON = declare("session/person", str, "", "Who is using the app (their name in the project's log).")
 LAST_DOCUMENTS = declare("session/last_documents", list, [],
                          "Document open last in each project, as 'path|id' entries.")
+REVIEW_HIDDEN_COLUMNS = declare("review/hidden_columns", list, ["annotator"],
+                                "Columns of the review queue hidden by the person (right-click the header).")
+REVIEW_SPLITTER = declare("review/splitter", bytes, b"", "Sizes of the review queue and the claim pane.")
 IMPORT_DIR = declare("dialogs/import_dir", str, "", "Folder the Import dialog opened last.")
 EXPORT_DIR = declare("dialogs/export_dir", str, "", "Folder the Export dialog wrote to last.")
 EXPORT_FORMAT = declare("dialogs/export_format", str, "jsonl", "Format chosen last in the Export dialog.")
