@@ -7,7 +7,9 @@ import hmac
 import os
 from typing import TYPE_CHECKING, Any
 
+from annotator import messages as M
 from annotator.errors import NotFoundError, PermissionDenied, ValidationError
+from annotator.messages import say
 from annotator.model import Changes, Person, PersonId, Role
 
 if TYPE_CHECKING:
@@ -76,7 +78,7 @@ class People:
         # Once a project has an editor, only an unlocked editor adds editors or changes anyone's
         # role or passphrase; the first editor of a project bootstraps the roles.
         if has_editor and (rl == Role.EDITOR or existing is not None):
-            self.project.require_editor("changing people's roles")
+            self.project.require_editor(say(M.CHANGE_ROLES))
         if rl == Role.ANNOTATOR and passphrase:
             raise ValidationError("only editors have a passphrase")
         with self.project.operation("people.add", summary={"name": name, "role": str(rl)}, undoable=False) as op:
@@ -90,11 +92,11 @@ class People:
     def verify(self, name: str, passphrase: str) -> Person:
         r = self.store.one("SELECT * FROM people WHERE name = ?", (name,))
         if r is None:
-            raise PermissionDenied(f"{name!r} is not a person of this project")
+            raise PermissionDenied(say(M.NOT_A_PERSON, person=name))
         if r["role"] != Role.EDITOR:
-            raise PermissionDenied(f"{name!r} is not an editor")
+            raise PermissionDenied(say(M.NOT_EDITOR_ROLE, person=name))
         if not r["pass_hash"] or not check_passphrase(passphrase, r["pass_hash"]):
-            raise PermissionDenied(f"wrong passphrase for {name!r}")
+            raise PermissionDenied(say(M.WRONG_PASSPHRASE, person=name))
         return _person(r)
 
     def ensure_actor(self, op: Operation) -> None:

@@ -19,7 +19,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from annotator import messages as M
 from annotator.errors import PermissionDenied, ProjectError
+from annotator.messages import say
 from annotator.model import Changes, EventId, Role
 from annotator.schema import Schema, default_schema, load_schema, schema_from_json
 from annotator.store import Operation, Store, replay, resolve_path
@@ -155,9 +157,9 @@ class Project:
 
     def require_editor(self, what: str) -> None:
         if not self.is_editor:
-            raise PermissionDenied(f"{what}: only an editor may do this, and {self.actor!r} is not an editor")
+            raise PermissionDenied(say(M.NOT_AN_EDITOR, what=what, person=self.actor))
         if self.actor not in self._unlocked:
-            raise PermissionDenied(f"{what}: {self.actor!r} must unlock editor actions with the passphrase first")
+            raise PermissionDenied(say(M.MUST_UNLOCK, what=what, person=self.actor))
 
     # ---- changes ------------------------------------------------------------------------------
 
@@ -282,7 +284,7 @@ class History:
     def _replay(self, target: int | None, *, undo: bool) -> Changes:
         verb = "undo" if undo else "redo"
         if target is None:
-            raise ProjectError(f"nothing to {verb}")
+            raise ProjectError(say(M.NOTHING_TO_UNDO if undo else M.NOTHING_TO_REDO))
         if self.is_undone(target) == undo:
             raise ProjectError(f"event {target} is undone already" if undo else f"event {target} is not undone")
         op_name, rows = self._rows(target)

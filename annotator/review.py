@@ -37,8 +37,10 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from annotator import messages as M
 from annotator.errors import NotFoundError, PermissionDenied, TransitionError, ValidationError
 from annotator.folding import fold
+from annotator.messages import say
 from annotator.model import Changes, Layer, Span, SpanState
 from annotator.store import BATCH
 
@@ -95,12 +97,10 @@ def next_state(state: str, action: str) -> str:
     to = TRANSITIONS.get((action, state))
     if to is None:
         allowed = allowed_from(state)
-        what = ", ".join(allowed) if allowed else "nothing"
-        hint = ""
-        if state == "published" and action in {"take", "return", "decide"}:
-            hint = " (a published claim goes back into review only by reopening it with a reason)"
-        raise TransitionError(
-            f"cannot {action} a claim that is {state.replace('_', ' ')}{hint}; from {state} one can: {what}")
+        template = (M.CANNOT_STEP_PUBLISHED if state == "published" and action in {"take", "return", "decide"}
+                    else M.CANNOT_STEP)
+        raise TransitionError(say(template, action=action, state=state,
+                                  allowed=", ".join(allowed) if allowed else say(M.NOTHING)))
     return to
 
 
@@ -369,10 +369,8 @@ class Claims:
                 continue
             claim_id, st = hit
             if claim_id == span.id:
-                raise PermissionDenied(
-                    f"claim {span.id} is {st.replace('_', ' ')}: only an unlocked editor may change it")
-            raise PermissionDenied(f"span {span.id} is linked from claim {claim_id}, which is "
-                                   f"{st.replace('_', ' ')}: only an unlocked editor may change it")
+                raise PermissionDenied(say(M.CLAIM_HELD, claim=span.id, state=st))
+            raise PermissionDenied(say(M.LINKED_CLAIM_HELD, span=span.id, claim=claim_id, state=st))
 
     def check_replay(self, rows: list[list[Any]]) -> None:
         """Undo/redo may not change a claim under review (or what it links to) unless an editor is unlocked."""
@@ -390,8 +388,7 @@ class Claims:
         held = self._locking_claims(span_ids)
         for sid in sorted(held):
             claim_id, st = held[sid]
-            raise PermissionDenied(f"claim {claim_id} is {st.replace('_', ' ')}: this cannot be undone by an "
-                                   "annotator")
+            raise PermissionDenied(say(M.CLAIM_HELD_UNDO, claim=claim_id, state=st))
 
     # ---- the steps -------------------------------------------------------------------------------
 
@@ -407,7 +404,7 @@ class Claims:
     def _check(self, action: str, claim_id: int, state: str) -> str:
         to = next_state(state, action)
         if action in EDITOR_ACTIONS:
-            self.project.require_editor(f"{action} claim {claim_id}")
+            self.project.require_editor(say(M.STEP_ON_CLAIM, action=action, claim=claim_id))
         return to
 
     def check(self, action: str, claim_id: int) -> str:
@@ -457,7 +454,7 @@ class Claims:
         row = self._row(claim_id)
         self._check("flag", claim_id, row["state"])
         if row["span_state"] != SpanState.ACCEPTED:
-            raise ValidationError(f"claim {claim_id} is {row['span_state']}: accept it before flagging it")
+            raise ValidationError(say(M.ACCEPT_BEFORE_FLAG, claim=claim_id, span_state=row["span_state"]))
         extra = {"reason": reason} if reason else None
         return self._step("flag", claim_id, extra=extra, span_attrs=self._flag_attrs(claim_id, True))
 
@@ -516,7 +513,7 @@ class Claims:
         row = self._row(claim_id)
         self._check("publish", claim_id, row["state"])
         if not row["verdict"]:
-            raise ValidationError(f"claim {claim_id} has no verdict to publish")
+            raise ValidationError(say(M.NO_VERDICT_TO_PUBLISH, claim=claim_id))
         with self.project.operation("review.publish", summary={
                 "claim_id": claim_id, "doc_id": row["doc_id"], "from": row["state"], "to": "published",
                 "verdict": row["verdict"]}, undoable=False) as op:
@@ -530,7 +527,7 @@ class Claims:
         row = self._row(claim_id)
         self._check("reopen", claim_id, row["state"])
         if not (reason or "").strip():
-            raise ValidationError(f"reopening claim {claim_id} needs a reason")
+            raise ValidationError(say(M.REOPEN_NEEDS_REASON, claim=claim_id))
         return self._step("reopen", claim_id, {"reviewer": self.project.actor}, extra={"reason": reason.strip()})
 
     def apply(self, action: str, claim_id: int, **options: Any) -> Changes:
@@ -546,10 +543,10 @@ class Claims:
             raise ValidationError(f"{action} takes no {', '.join(sorted(unknown))}")
         if action == "decide" and "verdict" not in given:
             self.check(action, claim_id)
-            raise ValidationError("deciding a claim needs a verdict: " + ", ".join(VERDICTS))
+            raise ValidationError(say(M.DECIDE_NEEDS_VERDICT, verdicts=", ".join(VERDICTS)))
         if action == "reopen" and "reason" not in given:
             self.check(action, claim_id)
-            raise ValidationError(f"reopening claim {claim_id} needs a reason")
+            raise ValidationError(say(M.REOPEN_NEEDS_REASON, claim=claim_id))
         result: Changes = method(claim_id, **given)
         return result
 
@@ -712,7 +709,7 @@ class Claims:
     def set_publisher(self, *, name: str | None = None, url: str | None = None,
                       url_template: str | None = None) -> Changes:
         """Set the publisher of the fact checks (editor). ``url_template`` may use {id}, {uid}, {doc_id}."""
-        self.project.require_editor("setting the fact-check publisher")
+        self.project.require_editor(say(M.SET_PUBLISHER))
         values = {"review.publisher": name, "review.publisher_url": url, "review.url_template": url_template}
         for key in ("review.publisher_url", "review.url_template"):
             v = values[key]

@@ -7,7 +7,9 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from annotator import messages as M
 from annotator.errors import NotFoundError, ValidationError
+from annotator.messages import say
 from annotator.model import (
     Changes,
     DocId,
@@ -130,11 +132,11 @@ class Spans:
         if not isinstance(start, int) or not isinstance(end, int):
             raise ValidationError(f"span offsets must be whole numbers, got {start!r}-{end!r}")
         if start < 0:
-            raise ValidationError(f"span {start}-{end}: start is negative")
+            raise ValidationError(say(M.SPAN_NEGATIVE, start=start, end=end))
         if end <= start:
-            raise ValidationError(f"span {start}-{end}: empty span (end must be after start)")
+            raise ValidationError(say(M.SPAN_EMPTY, start=start, end=end))
         if end > length:
-            raise ValidationError(f"span {start}-{end}: past the end of the text (length {length})")
+            raise ValidationError(say(M.SPAN_PAST_END, start=start, end=end, length=length))
         return self.project.schema.label(label).layer
 
     # ---- changing ------------------------------------------------------------------------------
@@ -293,15 +295,15 @@ class Links:
     def add(self, *, source_id: int, target_id: int, role: str) -> Changes:
         src, dst = self.project.spans.get(source_id), self.project.spans.get(target_id)
         if src.doc_id != dst.doc_id:
-            raise ValidationError("a link joins two spans of the same document")
+            raise ValidationError(say(M.LINK_ACROSS_DOCUMENTS))
         if source_id == target_id:
-            raise ValidationError("a span cannot link to itself")
+            raise ValidationError(say(M.LINK_TO_ITSELF))
         if not role:
-            raise ValidationError("a link needs a role")
+            raise ValidationError(say(M.LINK_NEEDS_ROLE))
         self.project.claims.check_span_editable(src)
         if self.store.one("SELECT 1 FROM links WHERE source_id = ? AND target_id = ? AND role = ?",
                           (source_id, target_id, role)):
-            raise ValidationError(f"span {source_id} already links to span {target_id} as {role}")
+            raise ValidationError(say(M.LINK_EXISTS, source=source_id, target=target_id, role=role))
         with self.project.operation("links.add", summary={"doc_id": src.doc_id, "source_id": source_id,
                                                          "target_id": target_id, "role": role}) as op:
             op.insert("links", {"doc_id": src.doc_id, "source_id": source_id, "target_id": target_id,

@@ -22,7 +22,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from annotator import messages as M
 from annotator.errors import NewerProjectError, NotFoundError, ProjectError
+from annotator.messages import say
 from annotator.model import Changes, EventId
 
 # SQLite's default limit is 32766 host parameters on 3.32+, 999 before: stay well below.
@@ -505,14 +507,14 @@ def replay(op: Operation, rows: list[list[Any]], *, backwards: bool) -> None:
             op.insert(table, dict(new))
         else:  # delete, or update
             if current is None:
-                raise ProjectError(f"cannot replay: {table[:-1]} {id_} is gone")
+                raise ProjectError(say(M.GONE_SINCE, row=table[:-1], id=id_))
             cur = dict(current)
             # a row to delete must be as recorded (its text is not in the log); a row to update
             # too, but for the time of its last change
             ignored = "text" if new is None else "updated_at"
             if any(cur.get(k) != v for k, v in old.items() if k != ignored):
-                raise ProjectError(f"cannot undo: {table[:-1]} {id_} was changed since "
-                                   f"({', '.join(k for k, v in old.items() if cur.get(k) != v)})")
+                raise ProjectError(say(M.CHANGED_SINCE, row=table[:-1], id=id_,
+                                       columns=", ".join(k for k, v in old.items() if cur.get(k) != v)))
             if new is None:
                 op.delete(table, id_)
             else:

@@ -144,7 +144,7 @@ def test_state_machine(as_role: Any, state: str, role: str, action: str) -> None
         with pytest.raises(error) as info:
             p.claims.apply(action, cid, **OPTIONS.get(action, {}))
         if error is TransitionError:  # says from which state, and what is allowed from it
-            assert state in str(info.value) and "one can:" in str(info.value)
+            assert state.replace("_", " ") in str(info.value) and "one can:" in str(info.value)
         assert p.claims.state(cid) == state
         assert len(p.history.events(claim_id=cid)) == events_before
         # the window's mirror agrees
@@ -452,3 +452,22 @@ def test_the_sentence_always_holds_the_claim(text: str, data: st.DataObject) -> 
     before, sentence, after = sentence_context(text, start, end)
     assert text[start:end].strip() in sentence
     assert before.strip() == before and after.strip() == after
+
+
+def test_refusals_keep_their_template_for_translation() -> None:
+    """The core's refusals are plain English strings (what the CLI prints) that keep their
+    template and values (what the window translates), whole through pickling and copying."""
+    import copy
+    import pickle
+
+    from annotator import messages as M
+    from annotator.messages import Said, say
+
+    said = say(M.CANNOT_STEP, action="take", state="in_review", allowed="return, decide")
+    assert said == "cannot take a claim that is in review; from in review one can: return, decide"
+    for again in (pickle.loads(pickle.dumps(said)), copy.deepcopy(said)):
+        assert isinstance(again, Said) and again == said and again.template == M.CANNOT_STEP
+        assert again.values == said.values
+    err = PermissionDenied(say(M.WRONG_PASSPHRASE, person="thu"))
+    assert str(err) == "wrong passphrase for 'thu'" and isinstance(err.args[0], Said)
+    assert set(M.TEMPLATES) >= {M.CLAIM_HELD, M.NOTHING_TO_UNDO, M.SPAN_EMPTY}

@@ -318,7 +318,7 @@ WINDOW_CONTEXTS = {"AppController", "AttributeEditor", "BulkWork", "DocListModel
                    "EntitiesPanel", "EntityModel", "MentionModel", "RenameDialog", "MergeDialog", "SplitDialog",
                    "LinkEntityDialog", "TagAllDialog", "ClustersDialog", "ReviewWindow", "ClaimQueueModel",
                    "DecideDialog", "ReasonDialog", "UnlockDialog", "AdjudicationWindow", "DisagreementModel",
-                   "ConflictsDialog", "AgreementDialog", "schema", "formats"}
+                   "ConflictsDialog", "AgreementDialog", "schema", "formats", "core"}
 
 
 def test_every_text_of_the_main_window_has_its_vietnamese_translation() -> None:
@@ -347,6 +347,43 @@ def test_the_default_schema_and_the_formats_have_their_texts_listed_for_translat
         | {lab.description for lab in schema.labels}
     assert descriptions - {""} <= set(SCHEMA_TEXTS)
     assert {f.description for f in FORMATS.values()} <= set(FORMAT_TEXTS)
+
+
+def test_every_sentence_of_the_core_is_listed_for_translation() -> None:
+    from annotator.messages import TEMPLATES
+    from ui.i18n import CORE_TEXTS
+
+    assert len(TEMPLATES) >= 25 and set(TEMPLATES) == set(CORE_TEXTS)
+
+
+def test_the_core_refusals_are_shown_in_the_interface_language(qapp, demo) -> None:  # type: ignore[no-untyped-def]
+    """A refusal of the core (an exception carrying a Said) reads in Vietnamese in the Vietnamese
+    interface, with the review state and steps named as the review window names them; in English
+    it is the CLI's sentence; a plain message is shown as it is."""
+    from annotator.errors import PermissionDenied, TransitionError
+    from ui.i18n import core_text
+
+    cid = demo.claims.list()[0].id
+    with pytest.raises(TransitionError) as step:
+        demo.claims.publish(cid)  # a draft cannot be published
+    demo.people.add("thu", role="editor", passphrase="pw")
+    demo.claims.flag(cid)
+    demo.actor = "thu"
+    with pytest.raises(PermissionDenied) as locked:
+        demo.claims.take(cid)  # not unlocked
+    assert str(step.value) == "cannot publish a claim that is draft; from draft one can: flag"
+    assert core_text(step.value) == "Cannot publish a claim that is draft; from draft one can: flag"
+    assert core_text(ValueError("plain")) == "plain"
+    translators = install_translators(qapp, "vi")
+    try:
+        vi = core_text(step.value)
+        assert vi.startswith("Không thể «Công bố» một nhận định đang ở trạng thái «Bản nháp»"), vi
+        assert vi.endswith("chỉ có thể: Gắn cờ để duyệt"), vi
+        assert core_text(locked.value) == (f"«Nhận để duyệt» nhận định {cid}: 'thu' cần mở khóa các thao tác biên "
+                                           "tập bằng mật khẩu trước")
+    finally:
+        remove_translators(qapp, translators)
+        QLocale.setDefault(QLocale(QLocale.Language.English))
 
 
 # ---- PySide6 ------------------------------------------------------------------------------------

@@ -56,7 +56,7 @@ from annotator.adjudicate import (
 from annotator.errors import AnnotatorError
 from annotator.model import Changes
 from annotator.project import Project
-from ui.i18n import layer_name
+from ui.i18n import core_text, layer_name
 from ui.textview import SpanTextView
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -267,7 +267,7 @@ class AdjudicationWindow(QMainWindow):
             text = self.project.documents.text(doc_id)
             doc = regions(self.project, doc_id)
         except AnnotatorError as exc:
-            self.info.setText(str(exc))
+            self.info.setText(core_text(exc))
             return
         self.doc_id, self.doc, self._text = doc_id, doc, text
         k = self.doc_combo.findData(doc_id)
@@ -387,7 +387,7 @@ class AdjudicationWindow(QMainWindow):
             else:
                 result = action()
         except AnnotatorError as exc:
-            self.info.setText(str(exc))
+            self.info.setText(core_text(exc))
             return None
         finally:
             self._busy = False
@@ -404,7 +404,7 @@ class AdjudicationWindow(QMainWindow):
             else:
                 self.project.undo()
         except AnnotatorError as exc:
-            self.info.setText(str(exc))
+            self.info.setText(core_text(exc))
         self._refresh()
 
     def _refresh(self) -> None:
@@ -492,7 +492,7 @@ class ConflictsDialog(QDialog):
         try:
             resolve(self.project, c.key, int(self.versions.currentData()))
         except AnnotatorError as exc:
-            self.setWindowTitle(str(exc))
+            self.setWindowTitle(core_text(exc))
             return
         self.reload()
 

@@ -23,7 +23,7 @@ from annotator.project import Project, default_actor
 from ui import icons
 from ui import settings as S
 from ui.dialogs import PersonDialog
-from ui.i18n import choose_language, install_translators, remove_translators
+from ui.i18n import choose_language, core_text, install_translators, remove_translators
 from ui.mainwindow import FEATURES, MainWindow
 from ui.theme import ThemeManager
 
@@ -84,7 +84,7 @@ class AppController(QObject):
         try:
             project = Project.open(path)
         except AnnotatorError as exc:
-            QMessageBox.critical(self.window, self.tr("Cannot open the project"), str(exc))
+            QMessageBox.critical(self.window, self.tr("Cannot open the project"), core_text(exc))
             return None
         person = choose_person(project, self.settings, ask=ask_person)
         if person is None:

@@ -191,6 +191,82 @@ def format_description(text: str) -> str:
     return QCoreApplication.translate("formats", text) if text else text
 
 
+CORE_TEXTS = (
+    QT_TRANSLATE_NOOP("core", "claim {claim} is {state}: only an unlocked editor may change it"),
+    QT_TRANSLATE_NOOP("core", "span {span} is linked from claim {claim}, which is {state}: only an unlocked editor may "
+                              "change it"),
+    QT_TRANSLATE_NOOP("core", "claim {claim} is {state}: this cannot be undone by an annotator"),
+    QT_TRANSLATE_NOOP("core", "cannot {action} a claim that is {state}; from {state} one can: {allowed}"),
+    QT_TRANSLATE_NOOP("core", "cannot {action} a claim that is {state} (a published claim goes back into review only by "
+                              "reopening it with a reason); from {state} one can: {allowed}"),
+    QT_TRANSLATE_NOOP("core", "nothing"),
+    QT_TRANSLATE_NOOP("core", "claim {claim} is {span_state}: accept it before flagging it"),
+    QT_TRANSLATE_NOOP("core", "claim {claim} has no verdict to publish"),
+    QT_TRANSLATE_NOOP("core", "reopening claim {claim} needs a reason"),
+    QT_TRANSLATE_NOOP("core", "deciding a claim needs a verdict: {verdicts}"),
+    QT_TRANSLATE_NOOP("core", "{what}: only an editor may do this, and {person} is not an editor"),
+    QT_TRANSLATE_NOOP("core", "{what}: {person} must unlock editor actions with the passphrase first"),
+    QT_TRANSLATE_NOOP("core", "{action} claim {claim}"),
+    QT_TRANSLATE_NOOP("core", "setting the fact-check publisher"),
+    QT_TRANSLATE_NOOP("core", "changing people's roles"),
+    QT_TRANSLATE_NOOP("core", "adding an editor"),
+    QT_TRANSLATE_NOOP("core", "{person} is not a person of this project"),
+    QT_TRANSLATE_NOOP("core", "{person} is not an editor"),
+    QT_TRANSLATE_NOOP("core", "wrong passphrase for {person}"),
+    QT_TRANSLATE_NOOP("core", "nothing to undo"),
+    QT_TRANSLATE_NOOP("core", "nothing to redo"),
+    QT_TRANSLATE_NOOP("core", "cannot undo: {row} {id} was changed since ({columns})"),
+    QT_TRANSLATE_NOOP("core", "cannot replay: {row} {id} is gone"),
+    QT_TRANSLATE_NOOP("core", "span {start}-{end}: start is negative"),
+    QT_TRANSLATE_NOOP("core", "span {start}-{end}: empty span (end must be after start)"),
+    QT_TRANSLATE_NOOP("core", "span {start}-{end}: past the end of the text (length {length})"),
+    QT_TRANSLATE_NOOP("core", "a link joins two spans of the same document"),
+    QT_TRANSLATE_NOOP("core", "a span cannot link to itself"),
+    QT_TRANSLATE_NOOP("core", "a link needs a role"),
+    QT_TRANSLATE_NOOP("core", "span {source} already links to span {target} as {role}"),
+)
+"""The core's sentences (``annotator.messages``), for pyside6-lupdate to find."""
+
+
+def core_text(what: object) -> str:
+    """A sentence of the core in the interface language.
+
+    ``what`` is an exception or a string; a :class:`~annotator.messages.Said` (what the core's
+    refusals carry) is translated from its template, with review states and steps named as the
+    review window names them; without a translation it is the core's English sentence (as the CLI
+    prints it). Either starts with a capital. Anything else is shown as it is.
+    """
+    from annotator.messages import Said
+
+    text = what.args[0] if isinstance(what, BaseException) and what.args else what
+    if not isinstance(text, Said):
+        return str(what)
+    translated = QCoreApplication.translate("core", text.template)
+    if translated == text.template:
+        return _sentence(str(text))  # no translation (English): the core's own sentence, as the CLI says it
+    from ui.review_window import action_name, state_name
+
+    values: dict[str, object] = {}
+    for key, value in text.values.items():
+        if isinstance(value, Said):
+            value = core_text(value)
+        elif key in {"state", "span_state"} and isinstance(value, str):
+            value = state_name(value) if key == "state" else choice_title("state", value)
+        elif key == "action" and isinstance(value, str):
+            value = action_name(value).replace("&", "").rstrip("…")
+        elif key == "allowed" and isinstance(value, str):
+            value = ", ".join(action_name(a).replace("&", "").rstrip("…") for a in value.split(", "))
+        elif key == "person":
+            value = repr(value)
+        values[key] = value
+    return _sentence(translated.format(**values))
+
+
+def _sentence(text: str) -> str:
+    """A message shown on its own starts with a capital ("claim 3 is …" → "Claim 3 is …")."""
+    return text[:1].upper() + text[1:]
+
+
 def _tool(name: str) -> str:
     candidate = Path(sys.executable).parent / name
     found = str(candidate) if candidate.exists() else shutil.which(name)

@@ -74,6 +74,7 @@ from ui.bus import ProjectBus
 from ui.dialogs import ExportDialog, ExportOptions, ImportDialog, PersonDialog, ShortcutsDialog
 from ui.doclist import DocumentList
 from ui.findbar import FindBar
+from ui.i18n import core_text
 from ui.jobs import Job, JobRunner
 from ui.search_dialog import SearchDialog
 from ui.tagging import RESERVED_KEYS, Tagger
@@ -575,7 +576,7 @@ class MainWindow(QMainWindow):
         try:
             doc = self.project.documents.get(doc_id)
         except NotFoundError as exc:
-            self.show_error(str(exc))
+            self.show_error(core_text(exc))
             return False
         if doc_id != self.current_doc_id:
             spans = self.project.spans.for_doc(doc_id)
@@ -943,7 +944,7 @@ class MainWindow(QMainWindow):
 
     def _job_failed(self, title: str, exc: BaseException) -> None:
         if isinstance(exc, AnnotatorError):
-            self.message_box(QMessageBox.Icon.Warning, title, str(exc))
+            self.message_box(QMessageBox.Icon.Warning, title, core_text(exc))
         else:
             import traceback
 

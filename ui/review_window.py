@@ -64,7 +64,7 @@ from annotator.review import (
 )
 from ui import icons
 from ui.bus import ProjectBus
-from ui.i18n import choice_title
+from ui.i18n import choice_title, core_text
 from ui.settings import REVIEW_HIDDEN_COLUMNS, REVIEW_SPLITTER, Settings
 
 Index = QModelIndex | QPersistentModelIndex
@@ -818,13 +818,13 @@ class ReviewWindow(QMainWindow):
         try:
             self.project.claims.apply(action, claim_id, **options)
         except AnnotatorError as exc:
-            message = self.tr("Not done: {reason}").format(reason=str(exc))
+            message = self.tr("Not done: {reason}").format(reason=core_text(exc))
             self.statusBar().showMessage(message, 10000)
             self.explain.setText(message)
             if action == "decide":  # keep what was typed: reopen the dialog with the reason
                 self.trigger("decide")
                 if isinstance(self._dialog, DecideDialog):
-                    self._dialog.error.setText(str(exc))
+                    self._dialog.error.setText(core_text(exc))
                     self._fill_decide(self._dialog, options)
             return
         self.claim_did_change.emit(claim_id)

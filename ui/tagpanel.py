@@ -55,7 +55,7 @@ from annotator.errors import ValidationError
 from annotator.model import Layer, Span, SpanState
 from annotator.schema import AttributeDef, LabelDef, Schema
 from ui import icons
-from ui.i18n import attribute_title, choice_title, schema_text
+from ui.i18n import attribute_title, choice_title, core_text, schema_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -491,7 +491,7 @@ class AttributeField:
             return QCoreApplication.translate("AttributeEditor", "A whole number")
         if t == "enum":
             return QCoreApplication.translate("AttributeEditor", "One of: {choices}").format(choices=", ".join(self.attr.choices))
-        return str(exc)
+        return core_text(exc)
 
     def _show_error(self, text: str) -> None:
         self.error.setText(text)

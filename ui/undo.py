@@ -24,6 +24,7 @@ from annotator.errors import AnnotatorError
 from annotator.model import Changes, EventId
 from annotator.project import Project
 from ui.bus import ProjectBus
+from ui.i18n import core_text
 
 
 class CoreCommand(QUndoCommand):
@@ -89,7 +90,7 @@ class ProjectUndoStack(QUndoStack):
             with self.bus.initiated_by(initiator):
                 result = action()
         except AnnotatorError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(core_text(exc))
             return None
         self.push_changes(result, text)
         if isinstance(result, Changes) or result is None:
@@ -105,6 +106,6 @@ class ProjectUndoStack(QUndoStack):
                     self.project.redo(event_id)
         except AnnotatorError as exc:
             command.setObsolete(True)
-            self.failed.emit(str(exc))
+            self.failed.emit(core_text(exc))
             return False
         return True

@@ -7,7 +7,9 @@ import os
 
 import click
 
+from annotator import messages as M
 from annotator.cli import ACTOR, CONTEXT, CLIError, errors_to_exit, open_project
+from annotator.messages import say
 
 PASSPHRASE_ENV = "ANNOTATOR_PASSPHRASE"
 UNLOCK_ENV = "ANNOTATOR_UNLOCK_PASSPHRASE"
@@ -63,7 +65,7 @@ def add(project: str, name: str, role: str, actor: str | None) -> None:
                 unlock = os.environ.get(UNLOCK_ENV)
                 if unlock is None:
                     if not p.is_editor:
-                        p.require_editor("adding an editor")  # says why, before asking anything
+                        p.require_editor(say(M.ADD_EDITOR))  # says why, before asking anything
                     unlock = click.prompt(f"Passphrase of {p.actor} (to unlock editor actions)", hide_input=True,
                                           err=True)
                 p.unlock(unlock)

@@ -13,7 +13,9 @@ from typing import Any
 
 import click
 
+from annotator import messages as M
 from annotator.cli import ACTOR, CONTEXT, CLIError, errors_to_exit, open_project
+from annotator.messages import say
 from annotator.review import CHECKWORTHINESS, EDITOR_ACTIONS, STATES, VERDICTS, ClaimRecord, next_state
 
 PASSPHRASE_ENV = "ANNOTATOR_PASSPHRASE"
@@ -217,7 +219,7 @@ def settings(project: str, publisher: str | None, publisher_url: str | None, url
     with open_project(project, actor=actor) as p, errors_to_exit():
         if publisher is not None or publisher_url is not None or url_template is not None:
             if not p.is_editor:
-                p.require_editor("setting the fact-check publisher")
+                p.require_editor(say(M.SET_PUBLISHER))
             unlock_if_editor(p)
             p.claims.set_publisher(name=publisher, url=publisher_url, url_template=url_template)
         current = p.claims.publisher()

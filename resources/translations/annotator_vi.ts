@@ -2311,6 +2311,129 @@ lập trường: supports (ủng hộ), refutes (bác bỏ), mixed (trái chiề
     </message>
 </context>
 <context>
+    <name>core</name>
+    <message>
+        <source>claim {claim} is {state}: only an unlocked editor may change it</source>
+        <translation>nhận định {claim} đang ở trạng thái «{state}»: chỉ biên tập viên đã mở khóa mới được sửa</translation>
+    </message>
+    <message>
+        <source>span {span} is linked from claim {claim}, which is {state}: only an unlocked editor may change it</source>
+        <translation>đoạn {span} được liên kết từ nhận định {claim} đang ở trạng thái «{state}»: chỉ biên tập viên đã mở khóa mới được sửa</translation>
+    </message>
+    <message>
+        <source>claim {claim} is {state}: this cannot be undone by an annotator</source>
+        <translation>nhận định {claim} đang ở trạng thái «{state}»: người gán nhãn không thể hoàn tác việc này</translation>
+    </message>
+    <message>
+        <source>cannot {action} a claim that is {state}; from {state} one can: {allowed}</source>
+        <translation>không thể «{action}» một nhận định đang ở trạng thái «{state}»; từ trạng thái này chỉ có thể: {allowed}</translation>
+    </message>
+    <message>
+        <source>cannot {action} a claim that is {state} (a published claim goes back into review only by reopening it with a reason); from {state} one can: {allowed}</source>
+        <translation>không thể «{action}» một nhận định đang ở trạng thái «{state}» (nhận định đã công bố chỉ quay lại duyệt khi được mở lại kèm lý do); từ trạng thái này chỉ có thể: {allowed}</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>không gì cả</translation>
+    </message>
+    <message>
+        <source>claim {claim} is {span_state}: accept it before flagging it</source>
+        <translation>nhận định {claim} đang «{span_state}»: hãy chấp nhận nó trước khi gắn cờ</translation>
+    </message>
+    <message>
+        <source>claim {claim} has no verdict to publish</source>
+        <translation>nhận định {claim} chưa có kết luận để công bố</translation>
+    </message>
+    <message>
+        <source>reopening claim {claim} needs a reason</source>
+        <translation>mở lại nhận định {claim} cần có lý do</translation>
+    </message>
+    <message>
+        <source>deciding a claim needs a verdict: {verdicts}</source>
+        <translation>kết luận một nhận định cần chọn một kết luận: {verdicts}</translation>
+    </message>
+    <message>
+        <source>{what}: only an editor may do this, and {person} is not an editor</source>
+        <translation>{what}: chỉ biên tập viên mới được làm việc này, và {person} không phải biên tập viên</translation>
+    </message>
+    <message>
+        <source>{what}: {person} must unlock editor actions with the passphrase first</source>
+        <translation>{what}: {person} cần mở khóa các thao tác biên tập bằng mật khẩu trước</translation>
+    </message>
+    <message>
+        <source>{action} claim {claim}</source>
+        <translation>«{action}» nhận định {claim}</translation>
+    </message>
+    <message>
+        <source>setting the fact-check publisher</source>
+        <translation>đặt đơn vị công bố kiểm chứng</translation>
+    </message>
+    <message>
+        <source>changing people&apos;s roles</source>
+        <translation>thay đổi vai trò của mọi người</translation>
+    </message>
+    <message>
+        <source>adding an editor</source>
+        <translation>thêm biên tập viên</translation>
+    </message>
+    <message>
+        <source>{person} is not a person of this project</source>
+        <translation>{person} không phải thành viên của dự án này</translation>
+    </message>
+    <message>
+        <source>{person} is not an editor</source>
+        <translation>{person} không phải biên tập viên</translation>
+    </message>
+    <message>
+        <source>wrong passphrase for {person}</source>
+        <translation>sai mật khẩu của {person}</translation>
+    </message>
+    <message>
+        <source>nothing to undo</source>
+        <translation>không có gì để hoàn tác</translation>
+    </message>
+    <message>
+        <source>nothing to redo</source>
+        <translation>không có gì để làm lại</translation>
+    </message>
+    <message>
+        <source>cannot undo: {row} {id} was changed since ({columns})</source>
+        <translation>không thể hoàn tác: {row} {id} đã bị thay đổi sau đó ({columns})</translation>
+    </message>
+    <message>
+        <source>cannot replay: {row} {id} is gone</source>
+        <translation>không thể thực hiện lại: {row} {id} không còn nữa</translation>
+    </message>
+    <message>
+        <source>span {start}-{end}: start is negative</source>
+        <translation>đoạn {start}-{end}: vị trí đầu là số âm</translation>
+    </message>
+    <message>
+        <source>span {start}-{end}: empty span (end must be after start)</source>
+        <translation>đoạn {start}-{end}: đoạn rỗng (vị trí cuối phải sau vị trí đầu)</translation>
+    </message>
+    <message>
+        <source>span {start}-{end}: past the end of the text (length {length})</source>
+        <translation>đoạn {start}-{end}: vượt quá cuối văn bản (độ dài {length})</translation>
+    </message>
+    <message>
+        <source>a link joins two spans of the same document</source>
+        <translation>liên kết chỉ nối hai đoạn trong cùng một văn bản</translation>
+    </message>
+    <message>
+        <source>a span cannot link to itself</source>
+        <translation>một đoạn không thể liên kết với chính nó</translation>
+    </message>
+    <message>
+        <source>a link needs a role</source>
+        <translation>liên kết cần có vai trò</translation>
+    </message>
+    <message>
+        <source>span {source} already links to span {target} as {role}</source>
+        <translation>đoạn {source} đã liên kết với đoạn {target} với vai trò {role}</translation>
+    </message>
+</context>
+<context>
     <name>formats</name>
     <message>
         <source>Annotator JSONL: {id, text, meta, spans:[{start,end,label,attrs}]}</source>
