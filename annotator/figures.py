@@ -868,8 +868,8 @@ def spelled_value(words: list[str]) -> tuple[Decimal, Decimal | None, int] | Non
             if pending is not None:
                 break
             if prev in {"mười", "mươi"}:
-                if w not in _DIGIT_AFTER_TENS or (prev == "mười" and w in {"một", "bốn"}):
-                    break
+                if w not in _DIGIT_AFTER_TENS:
+                    break  # "năm" after tens is "years" ("mười năm"); five is "lăm"
                 group += _DIGIT_AFTER_TENS[w]
                 used, prev = k + 1, "unit"
                 continue
@@ -893,8 +893,8 @@ def spelled_value(words: list[str]) -> tuple[Decimal, Decimal | None, int] | Non
             group += pending * 10
             pending = None
         elif w == "trăm":
-            if pending is None or pending == 0:
-                break
+            if pending is None or (pending == 0 and total == 0):
+                break  # "không trăm" only inside a larger number ("một triệu không trăm linh năm")
             group += pending * 100
             pending = None
         elif w in {"linh", "lẻ"}:

@@ -354,6 +354,10 @@ VI_WORDS_AND_RANGES: list[Case] = [
      [("ba nghìn tỷ đồng", "MONEY", {"value": "3000000000000", "scale": "1000000000000"})]),
     ("Tuyển thêm hai nghìn năm trăm lao động.", "vi",
      [("hai nghìn năm trăm", "COUNT", {"value": "2500", "referent": "lao động"})]),
+    ("Có mười một xã và hai mươi mốt phường, mười bốn thị trấn.", "vi",
+     [("mười một", "COUNT", {"value": "11", "referent": "xã"}), ("hai mươi mốt", "COUNT", {"value": "21"}),
+      ("mười bốn", "COUNT", {"value": "14", "referent": "thị trấn"})]),
+    ("Sau mười năm, ông trở về.", "vi", [("mười năm", "DURATION", {"value": "10", "unit": "year"})]),
     ("Sau hai mươi năm xa quê.", "vi", [("hai mươi năm", "DURATION", {"value": "20", "unit": "year"})]),
     ("Giá giảm ba mươi phần trăm.", "vi", [("ba mươi phần trăm", "PERCENT", {"value": "30", "unit": "%"})]),
     ("Hàng trăm người tham gia.", "vi", []),
@@ -511,3 +515,45 @@ def _timed(text: str) -> float:
     elapsed = time.perf_counter() - t0
     assert len(out) > 1000
     return elapsed
+
+
+_VI_DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
+
+
+def _vi_below_1000(n: int, inner: bool) -> list[str]:
+    """A group below a thousand as written in words; ``inner``: after a larger group (hundreds
+    always said, "không trăm")."""
+    h, r = divmod(n, 100)
+    t, u = divmod(r, 10)
+    out = [_VI_DIGITS[h], "trăm"] if h or inner else []
+    if t == 0:
+        if u:
+            out += ["linh", _VI_DIGITS[u]] if out else [_VI_DIGITS[u]]
+    elif t == 1:
+        out += ["mười"] + ([{5: "lăm"}.get(u, _VI_DIGITS[u])] if u else [])
+    else:
+        out += [_VI_DIGITS[t], "mươi"] + ([{1: "mốt", 4: "tư", 5: "lăm"}.get(u, _VI_DIGITS[u])] if u else [])
+    return out
+
+
+def vi_number_words(n: int) -> list[str]:
+    """``n`` (below 10¹²) in Vietnamese words, the way the news writes them."""
+    out: list[str] = []
+    for scale, word in ((10**9, "tỷ"), (10**6, "triệu"), (1000, "nghìn"), (1, "")):
+        group = n // scale % 1000
+        if group:
+            out += _vi_below_1000(group, inner=bool(out))
+            if word:
+                out.append(word)
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.integers(10, 10**12 - 1))
+def test_numbers_in_words_read_back(n: int) -> None:
+    from annotator.figures import spelled_value
+
+    words = vi_number_words(n)
+    got = spelled_value(words)
+    assert got is not None and got[2] == len(words), words
+    assert got[0] == n, words
