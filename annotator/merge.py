@@ -34,13 +34,24 @@ changed on both sides):
   of the base that copy deleted stay deleted (other copies' unchanged versions of them stay out).
   Settling the conflict as deleted deletes the document again with everything on it, and so
   does deleting it again; either way that content stays out when the same copies come back.
-  While it is back (or was imported again), copies merge into it as usual, except that what the
-  copy that brought it back had not changed since its package (fields, spans, reviews) is that
-  copy's base, not an edit here: another copy's edit of such a row is taken without a conflict,
-  and of two unchanged versions the later is kept, whichever copy brought the document back.
+  While it is back (or was imported again), a copy that would have kept it out (it has it as
+  its package's base had it, as it was deleted here, or as a merge brought it in before it was
+  deleted again) counts for nothing on it: it did not change it since its package, and what it
+  has was superseded by the deletion here (its base is older than the deletion; a version
+  deleted here is not news). So a copy's part in a deleted document does not depend on whether
+  another copy brought it back before or after, and nothing is lost: that copy has no edit of
+  it. The other copies merge into it as usual, except that what the copy that brought it back
+  had not changed since its package (fields, spans, reviews) is that copy's base, not an edit
+  here: another copy's edit of such a row is taken without a conflict, and of two unchanged
+  versions (of copies that changed the document) the later is kept, whichever copy brought the
+  document back. In such a copy, a row equal to the version deleted with the document is an
+  edit like any other, as when that copy brings the document back whole.
 * what hangs on a row counts as a change of it where a deletion would take it along: a claim's
   review or a span's new links (deleting the span is then a conflict, the span stays), an
-  entity that spans or kept conflict versions still refer to (it stays, or comes back).
+  entity that spans or kept conflict versions still refer to (it stays, or comes back). An
+  entity deleted here that comes back only for that, unchanged in the copy, comes back as the
+  version deleted here, which is not an edit here: a copy's edit of it replaces it (the
+  conflict is the deletion against that edit), whether that copy came before or after.
 * a version that was superseded is not news: the copy's base once the copy replaced it, a
   version deleted here, a version a person rejected when settling a conflict.
 * links never change, so they are added or deleted only; two copies adding the same link keep
@@ -478,13 +489,17 @@ class _Merger:
             if not self._referenced(euid) and not spans:
                 continue
             tomb = self.tombs["entities"].get(euid)
-            if tomb is not None and incoming.fp == self.entity_base.get(euid):
+            unchanged = incoming.fp == self.entity_base.get(euid)
+            if tomb is not None and unchanged:
                 # the copy did not change it: bring back the version deleted here, the latest known
                 incoming = self._tomb_version(tomb) or incoming
             v = self.step("entity", euid, None, None, self.entity_base.get(euid), incoming,
                           tomb["fp"] if tomb is not None else None, force=True)
             if v is not None:
                 self._apply_entity(euid, v, None)
+                if tomb is not None and unchanged and v.fp == incoming.fp:
+                    # back only because something refers to it: not an edit (a copy's edit replaces it)
+                    self.ap.note_revived("entity", euid, v.fp)
             eid = self.ap.entity_id(euid)
             if eid is not None and spans:
                 self.conn.executemany("UPDATE spans SET entity_id = ? WHERE uid = ?", [(eid, u) for u in sorted(spans)])
@@ -587,20 +602,25 @@ class _Merger:
                       present: bool) -> bool:
         """For a document whose text was deleted here: whether the copy's document stays out.
 
-        Absent here, it stays out when the copy has it as its package's base had it, as it was
-        deleted here, or as it was when merged here before a deletion. Otherwise the copy changed
+        It stays out when the copy has it as its package's base had it, as it was deleted here,
+        or as it was when merged here before a deletion: absent here, it is not brought back;
+        present (another copy brought it back, or it was imported again), the copy's version of
+        it is not merged either, so the order of merging does not matter. Otherwise the copy changed
         it: it comes back whole, as the copy has it, as a conflict, and the rows of the base that
         the copy no longer has count as deleted here (as they were in the copy). What the copy had
         is remembered in the merge event, so deleting the document again keeps that out too.
         """
         content = document_content(self.copy, cid, self.cols)
         fp = content_fingerprint(content)
+        # the copy did not change it since its package, or has it as a deletion here superseded
         known = (base is not None and fp == content_fingerprint(base)) or fp in tomb["contents"]
-        if present:  # it came back, or was imported again: merged as usual
-            if not known:
+        if present:  # it came back, or was imported again
+            if known:  # what would have stayed out counts for nothing now either: order-independent
+                return True
+            if fp not in tomb["seen"]:  # merged as usual; remembered once
                 self._seen(h, fp)
             return False
-        if known:
+        if known or fp in tomb["seen"]:
             if f"document.{h}" in self.conflict_keys:  # it came back as a conflict and was deleted again
                 self._settle("document", h, h, [_deleted(tomb["at"])])
             return True

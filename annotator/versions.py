@@ -219,29 +219,37 @@ def deleted_rows(conn: sqlite3.Connection, tables: Iterable[str] = ("spans", "li
 
 
 def deleted_documents(conn: sqlite3.Connection) -> dict[str, dict[str, Any]]:
-    """Texts deleted in this database: text hash -> ``{"at": latest deletion, "contents": set}``.
+    """Texts deleted in this database: text hash -> ``{"at": latest deletion, "contents": set, "seen": set}``.
 
     ``contents`` are :func:`content_fingerprint` s of what is superseded by a deletion: what
     ``documents.delete`` and conflicts settled as deleted deleted, and what merges brought into
-    such a document (``documents_seen``: it was here, so a later deletion covers it). Events that
-    came from other copies are skipped.
+    such a document before it was deleted (again) (``documents_seen``: it was here, so the later
+    deletion covers it). ``seen`` is what merges brought in since the latest deletion: live
+    content, not superseded (a merge records it once). Events that came from other copies are
+    skipped.
     """
     out: dict[str, dict[str, Any]] = {}
     cur = conn.execute(
-        "SELECT e.at, h.value, json_extract(e.summary, '$.contents[' || h.key || ']'), 1 "
+        "SELECT e.id, h.key, e.at, h.value, json_extract(e.summary, '$.contents[' || h.key || ']'), 1 "
         "FROM events e, json_each(e.summary, '$.text_hashes') h "
         "WHERE e.op = 'documents.delete' AND json_extract(e.summary, '$.from_copy') IS NULL "
-        "UNION ALL SELECT e.at, json_extract(d.value, '$[0]'), json_extract(d.value, '$[1]'), e.op = 'team.resolve' "
+        "UNION ALL SELECT e.id, d.key, e.at, json_extract(d.value, '$[0]'), json_extract(d.value, '$[1]'), "
+        "e.op = 'team.resolve' "
         "FROM events e, json_each(e.summary, CASE e.op WHEN 'team.resolve' THEN '$.deleted.documents' "
         "ELSE '$.documents_seen' END) d "
-        "WHERE e.op IN ('team.resolve', 'team.merge') AND json_extract(e.summary, '$.from_copy') IS NULL")
-    for at, doc_hash, content, deletion in cur:
-        tomb = out.setdefault(doc_hash, {"at": "", "contents": set(), "deleted": False})
+        "WHERE e.op IN ('team.resolve', 'team.merge') AND json_extract(e.summary, '$.from_copy') IS NULL "
+        "ORDER BY 1, 2")
+    for _, _, at, doc_hash, content, deletion in cur:
+        tomb = out.setdefault(doc_hash, {"at": "", "contents": set(), "seen": set(), "deleted": False})
         if deletion:
             tomb["at"] = max(tomb["at"], at)
             tomb["deleted"] = True
-        if content:
-            tomb["contents"].add(content)
+            tomb["contents"] |= tomb["seen"]  # it was here when it was deleted: superseded now
+            tomb["seen"] = set()
+            if content:
+                tomb["contents"].add(content)
+        elif content:
+            tomb["seen"].add(content)
     return {h: tomb for h, tomb in out.items() if tomb.pop("deleted")}
 
 

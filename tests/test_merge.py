@@ -666,6 +666,38 @@ def test_revived_document_keeps_the_later_of_two_unchanged_versions(tmp_path: Pa
         team.p.close()
 
 
+def test_document_brought_back_twice_with_the_same_content_in_either_order(team: Team) -> None:
+    """minh and then lan make the same edit on d2, deleted here: lan's (later) stamp is kept whether both
+    come in one merge or minh's brings the document back first (what a merge brought in since the
+    deletion is live content, not a version the deletion superseded)."""
+    lan, minh = team.package("lan"), team.package("minh")
+    edit(minh, "minh", lambda q: q.spans.update(span_by_uid(q, team.uid["money"]).id, label="COUNT"))
+    edit(lan, "lan", lambda q: q.spans.update(span_by_uid(q, team.uid["money"]).id, label="COUNT"))
+    team.p.documents.delete([team.d2])
+    other = team.clone("other")
+    try:
+        merge(team.p, [lan, minh])
+        merge(other, [minh])
+        merge(other, [lan])
+        assert dump(team.p) == dump(other)
+        q = Project.open(lan)
+        try:
+            stamp = span_by_uid(q, team.uid["money"]).updated_at
+        finally:
+            q.close()
+        assert span_by_uid(other, team.uid["money"]).updated_at == stamp
+    finally:
+        other.close()
+
+
+def test_document_imported_again_gets_nothing_from_a_copy_that_did_not_change_it(team: Team) -> None:
+    lan = team.package("lan")
+    team.p.documents.delete([team.d2])
+    doc = team.p.documents.add(TEXT2, title="two again")
+    assert merge(team.p, [lan]).spans_added == 0
+    assert team.p.spans.for_doc(doc) == []  # MONEY was deleted with the document, lan has it unchanged
+
+
 # ---- property: any two edit scripts, either order -------------------------------------------------
 
 EDITS = st.lists(st.tuples(st.sampled_from(["relabel", "move", "delete", "add", "rename", "status", "decide",
@@ -725,9 +757,8 @@ def _apply_one(q: Project, team_uids: dict[str, str], names: list[str], what: st
         q.documents.delete([q.documents.ids()[k % len(q.documents.ids())]])
 
 
-# Derandomized: the examples are the same on every run, so CI is never red by chance. The one
-# order-dependence known to remain (a document deleted here after its spans were edited, see the
-# strict xfail below) is tracked there, not left to a random seed.
+# Derandomized: the examples are the same on every run, so CI is never red by chance; examples
+# random seeds found are kept in the parametrised table below.
 @settings(max_examples=40, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(a=EDITS, b=EDITS, here=EDITS)
@@ -737,16 +768,20 @@ def test_order_independence_and_idempotence_over_random_edits(tmp_path_factory: 
     _two_copies_any_order(tmp_path_factory, a, b, here)
 
 
-@pytest.mark.xfail(strict=True, reason="known: spans deleted with their document leave no per-row deletion "
-                   "record, so once one copy revives the document the other copy's edit is taken or not "
-                   "depending on the order (merge.py relies on that absence to revive a document whole)")
+# Examples random seeds found (order-dependent before the rules in the merge module said):
+# - the lead edits a row and deletes its document; one copy brings the document back; the other
+#   has the document as it was deleted (doc-as-deleted-*) or as its base had it (doc-as-base), so
+#   it stayed out while the document was deleted, and it counts for nothing once it is back either;
+# - the lead renames an entity and deletes it; one copy's conflicting mention brings it back as the
+#   version deleted here, the other copy renamed it: that rename replaces it, in either order.
 @pytest.mark.parametrize(("a", "b", "here"), [
-    ([("relabel", 2)], [("move", 0)], [("relabel", 2), ("drop_doc", 0)]),
-    ([("relabel", 2)], [("move", 0)], [("move", 0), ("drop_doc", 0)]),
+    pytest.param([("relabel", 2)], [("move", 0)], [("relabel", 2), ("drop_doc", 0)], id="doc-as-deleted-relabel"),
+    pytest.param([("relabel", 2)], [("move", 0)], [("move", 0), ("drop_doc", 0)], id="doc-as-deleted-move"),
+    pytest.param([], [("move", 0)], [("relabel", 2), ("move", 0), ("drop_doc", 0)], id="doc-as-base"),
+    pytest.param([("relabel", 4)], [("rename", 0)], [("rename", 1), ("drop_entity", 0)], id="entity-deleted-renamed"),
 ])
-def test_known_order_dependence_after_a_document_deletion(tmp_path_factory: pytest.TempPathFactory,
-                                                          a: list[tuple[str, int]], b: list[tuple[str, int]],
-                                                          here: list[tuple[str, int]]) -> None:
+def test_order_independence_examples(tmp_path_factory: pytest.TempPathFactory, a: list[tuple[str, int]],
+                                     b: list[tuple[str, int]], here: list[tuple[str, int]]) -> None:
     _two_copies_any_order(tmp_path_factory, a, b, here)
 
 
@@ -783,6 +818,27 @@ def test_three_copies_made_at_different_times_any_order(tmp_path_factory: pytest
                                                         a: list[tuple[str, int]], b: list[tuple[str, int]],
                                                         c: list[tuple[str, int]], between: list[tuple[str, int]],
                                                         here: list[tuple[str, int]]) -> None:
+    _three_copies_any_order(tmp_path_factory, a, b, c, between, here)
+
+
+@pytest.mark.xfail(strict=True, reason="documented, not guarded (see the merge module): an annotator's edit "
+                   "equals a version a later package superseded, here the lead's mention of LOC made between the "
+                   "packages (lan makes the same mention; or vy's entity deletion takes it off again, which is LOC "
+                   "as lan's earlier package had it); the order of merging decides between a listed conflict and "
+                   "a clean take of the other copy's edit (nothing is lost either way)")
+@pytest.mark.parametrize(("a", "b", "c", "between", "here"), [
+    pytest.param([("relabel", 2)], [], [("drop_entity", 0)], [("mention", 2)], [], id="mention-taken-off"),
+    pytest.param([("mention", 2)], [], [("relabel", 2)], [("mention", 2)], [], id="same-mention"),
+])
+def test_three_copies_known_order_dependence(tmp_path_factory: pytest.TempPathFactory, a: list[tuple[str, int]],
+                                             b: list[tuple[str, int]], c: list[tuple[str, int]],
+                                             between: list[tuple[str, int]], here: list[tuple[str, int]]) -> None:
+    _three_copies_any_order(tmp_path_factory, a, b, c, between, here)
+
+
+def _three_copies_any_order(tmp_path_factory: pytest.TempPathFactory, a: list[tuple[str, int]],
+                            b: list[tuple[str, int]], c: list[tuple[str, int]], between: list[tuple[str, int]],
+                            here: list[tuple[str, int]]) -> None:
     team = Team(tmp_path_factory.mktemp("prop3"), editor=False)
     try:
         pa = team.package("lan")
