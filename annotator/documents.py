@@ -131,7 +131,17 @@ class Documents:
                    f"ORDER BY COALESCE(c.n, 0) {'DESC' if descending else 'ASC'}, d.id")
         else:
             col = columns.get(order, "id")
-            sql = f"SELECT id FROM documents{where} ORDER BY {col} {'DESC' if descending else 'ASC'}, id"
+            # Read the ids from an index that holds every column the filter needs (rowids are in
+            # every index), never from the table, whose pages hold the texts: SQLite's planner
+            # would rather scan the table in id order to save the sort, 2-3 times slower on
+            # 100,000 documents (more so once ANALYZE has run).
+            index = ""
+            if order != "length":
+                if text:
+                    index = " INDEXED BY documents_titles"
+                elif status:
+                    index = " INDEXED BY documents_status"
+            sql = f"SELECT id FROM documents{index}{where} ORDER BY {col} {'DESC' if descending else 'ASC'}, id"
         return [r[0] for r in self.store.conn.execute(sql, params)]
 
     def list(self, *, status: Iterable[str] | str | None = None, text: str | None = None,

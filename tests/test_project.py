@@ -236,6 +236,32 @@ def test_document_list_filter_sort(project: Project) -> None:
     assert project.documents.ids(order="spans", text="a", status=["new"]) == [beta, alpha, gamma]
 
 
+def test_document_list_filters_read_an_index_not_the_texts(project: Project) -> None:
+    """Every filter and order gives what a plain query gives, and the filters read an index that
+    holds their columns (the table's pages hold the texts: 2-3x slower on 100,000 documents)."""
+    statuses = ["new", "in_progress", "annotated", "reviewed"]
+    for i in range(40):
+        d = project.documents.add(f"text {i}", title=["Sơn La", "Hà Nội", "son la 5", "x_y"][i % 4] + f" {i}")
+        project.documents.set_status(d, statuses[i % 3])
+    conn = project.store.conn
+    for status in (None, "new", ["new", "in_progress"], ["reviewed"]):
+        for text in (None, "Sơn La", "son", "x_y", "7", "nothing"):
+            for order in ("id", "title", "status", "length"):
+                for descending in (False, True):
+                    where, params = project.documents._where(status, text)
+                    col = {"title": "title COLLATE NOCASE"}.get(order, order)
+                    plain = [r[0] for r in conn.execute(
+                        f"SELECT id FROM documents{where} ORDER BY {col} {'DESC' if descending else 'ASC'}, id", params)]
+                    got = project.documents.ids(status=status, text=text, order=order, descending=descending)
+                    assert got == plain, (status, text, order, descending)
+            if status or text:
+                where, params = project.documents._where(status, text)
+                index = "documents_titles" if text else "documents_status"
+                plan = " ".join(r[3] for r in conn.execute(
+                    f"EXPLAIN QUERY PLAN SELECT id FROM documents INDEXED BY {index}{where} ORDER BY id", params))
+                assert "COVERING INDEX" in plan, plan
+
+
 def test_counts_by_state_label_and_layer(project: Project, doc: int) -> None:
     project.spans.add(doc_id=doc, start=4, end=16, label="PER")
     project.spans.add(doc_id=doc, start=0, end=3, label="PER", state="suggested")
