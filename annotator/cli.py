@@ -405,7 +405,7 @@ def _register() -> None:
     import importlib
 
     for module in ("annotator.commands.suggest", "annotator.commands.entities", "annotator.commands.people",
-                   "annotator.commands.review", "annotator.commands.team"):
+                   "annotator.commands.review", "annotator.commands.team", "annotator.commands.search"):
         try:
             mod = importlib.import_module(module)
         except ModuleNotFoundError as exc:

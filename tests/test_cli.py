@@ -154,7 +154,8 @@ def test_core_and_every_cli_command_load_no_qt(tmp_path: Path) -> None:
     src = tmp_path / "a.jsonl"
     src.write_text('{"text": "Sơn La", "spans": [{"start": 0, "end": 6, "label": "LOC"}]}\n', encoding="utf-8")
     commands = [["init", p], ["import", p, str(src)], ["ls", p], ["stats", p], ["log", p],
-                ["export", p, "-o", str(tmp_path / "o.jsonl")], ["undo", p], ["redo", p], ["--version"]]
+                ["export", p, "-o", str(tmp_path / "o.jsonl")], ["search", p, "son la"], ["undo", p], ["redo", p],
+                ["--version"]]
     for name, cmd in main.commands.items():
         if isinstance(cmd, click.Group):
             commands.append([name, "-h"])
@@ -244,3 +245,29 @@ def test_writer_options_reach_the_format(tmp_path: Path, demo_path: Path) -> Non
     assert (region["value"]["start"], region["value"]["end"]) == (3, 9)  # UTF-16 units: the emoji counts 2
     bad = CliRunner().invoke(main, ["export", str(demo_path), "-f", "jsonl", "-o", str(tmp_path / "x"), "-O", "nope=1"])
     assert bad.exit_code == 1 and "has no option nope" in bad.output
+
+
+def test_search_finds_phrases_in_context_and_documents(demo_path: Path) -> None:
+    """`annotator search`: hits in context with code-point offsets into the stored text (diacritics
+    and case ignored), only inside spans of a label when asked, the matching documents, and grep's
+    exit codes."""
+    from annotator.project import Project
+
+    r = CliRunner().invoke(main, ["search", str(demo_path), "son la", "--json"])
+    assert r.exit_code == 0, r.output
+    hits = [json.loads(line) for line in r.output.splitlines()]
+    with Project.open(demo_path) as p:
+        texts = {d: p.documents.get(d).text for d in {h["doc_id"] for h in hits}}
+    assert len(hits) >= 5
+    assert {texts[h["doc_id"]][h["start"]:h["end"]] for h in hits} <= {"Sơn La", "Son La", "SON LA", "Sơn la"}
+    assert all(h["match"] == texts[h["doc_id"]][h["start"]:h["end"]] for h in hits)
+    per = CliRunner().invoke(main, ["search", str(demo_path), "Lu Honglong", "--label", "PER", "--json"])
+    assert per.exit_code == 0 and [json.loads(x)["match"] for x in per.output.splitlines()] == ["Lu Honglong"]
+    plain = CliRunner().invoke(main, ["search", str(demo_path), "Son La", "--limit", "2"])
+    assert plain.exit_code == 0 and len(plain.output.splitlines()) == 2 and "[Sơn La]" in plain.output
+    docs = CliRunner().invoke(main, ["search", str(demo_path), "dai hoi", "--documents", "--json"])
+    assert docs.exit_code == 0 and [json.loads(x)["id"] for x in docs.output.splitlines()] == [1]
+    none = CliRunner().invoke(main, ["search", str(demo_path), "zzzz"])
+    assert none.exit_code == 1 and "No match" in none.output
+    bad = CliRunner().invoke(main, ["search", str(demo_path), "x", "--label", "NOPE"])
+    assert bad.exit_code == 2 and "not a label" in bad.output
