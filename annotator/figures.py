@@ -35,7 +35,8 @@ time unit (year, month, week, day, hour …) for a DURATION; ``date`` ISO (2020-
 2020-08-01/2020-08-05), with ``granularity`` day/month/year/decade; ``ambiguous`` true when
 the reading could not be settled ("1.500" in a text of unknown language; a bare "4/8" that may
 be a date or a fraction; "8/4/2020" in English). A RATIO's ``value`` is the quotient
-(17/17 → "1", 2/3 → "0.666667").
+(17/17 → "1", 2/3 → "0.666667"); a range of them has ``low`` and ``high`` ("2-3/10 người" →
+0.2 and 0.3). Several days of one month are one DATE each ("ngày 3 và 4/8").
 
 Numbers follow the document's convention: the ``language`` argument ("vi" → decimal comma,
 "en" → decimal point), else the language guessed from the text (Vietnamese letters → vi), with
@@ -314,6 +315,23 @@ class _Scan:
                             or P.REF_VI_RE.match(self.text, m.end()) is not None)
                 if cue and not fraction and not self._day_range(m.start(), m.end(), year, (m1, d1), (m2, d2)):
                     self.block(m.start("d1"), m.end())  # "ngày 5-1/8": a broken range, not a count
+                elif (fraction or not cue) and not m["cal"] and not m["m1"] and not m["y"] and d1 < d2 <= m2 \
+                        and m["conn"].strip() in {"-", "–"}:
+                    # "2-3/10 người": two or three in ten
+                    self.emit(m.start("d1"), m.end(), "RATIO",
+                              {"low": ratio_value(Decimal(d1), Decimal(m2)), "high": ratio_value(Decimal(d2), Decimal(m2))},
+                              referent_at=m.end(), core=m.start("d1"))
+            for m in self.matches(P.DAY_LIST_RE, P.NGAY):
+                mo = int(m["m"])
+                year = int(m["y"]) if m["y"] else None
+                days = [(m.start("days") + d.start(), m.start("days") + d.end(), int(d.group()))
+                        for d in re.finditer(r"\d{1,2}", m["days"])] + [(m.start("d"), m.end(), int(m["d"]))]
+                if not all(_valid_day(year, mo, day) for _s, _e, day in days):
+                    continue
+                y = f"{year:04d}" if year is not None else "XXXX"
+                for k, (a, b, day) in enumerate(days):
+                    # the first takes "ngày" (the calendar word), as "ngày 4/8" does
+                    self.add(m.start() if k == 0 else a, b, "DATE", {"date": f"{y}-{mo:02d}-{day:02d}", "granularity": "day"})
         for m in self.matches(P.EN_DAY_RANGE_RE, P.MONTH_FIRSTS | P.DIGITS):
             mon = m["mon"] or m["mon2"]
             mo = W.MONTHS_EN[mon]

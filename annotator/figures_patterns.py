@@ -261,3 +261,9 @@ EN_DAY_RANGE_RE = re.compile(
     r"|(?P<e1>\d{1,2})" + OS + r"[-–]" + OS + r"(?P<e2>\d{1,2})" + SP + r"(?P<mon2>" + MON + r")" + NW + ")"
     r"(?:,?" + SP + r"(?P<y>\d{4}))?" + YEAR_END
 )
+# several days of one month: "ngày 3 và 4/8", "(các) ngày 3, 4 và 5/8/2020"
+DAY_LIST_RE = re.compile(
+    r"(?<![\w])(?P<cal>(?i:ngày)" + SP + r")(?P<days>\d{1,2}(?:" + OS + r"," + OS + r"\d{1,2})*"
+    r"(?:" + OS + r"," + OS + r"|" + SP + r"(?i:và)" + SP + r"))(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?"
+    + YEAR_END
+)

@@ -376,6 +376,11 @@ VI_WORDS_AND_RANGES: list[Case] = [
     ("The summit runs August 1-5, 2020.", "en", [("August 1-5, 2020", "DATE", {"date": "2020-08-01/2020-08-05"})]),
     ("It was held 3-4 May.", "en", [("3-4 May", "DATE", {"date": "XXXX-05-03/XXXX-05-04"})]),
     ("Từ ngày 5-1/8 là sai.", "vi", []),
+    ("Họp ngày 3 và 4/8.", "vi", [("ngày 3", "DATE", {"date": "XXXX-08-03"}), ("4/8", "DATE", {"date": "XXXX-08-04"})]),
+    ("Các ngày 3, 4 và 5/8/2020 có mưa.", "vi",
+     [("ngày 3", "DATE", {"date": "2020-08-03"}), ("4", "DATE", {"date": "2020-08-04"}),
+      ("5/8/2020", "DATE", {"date": "2020-08-05"})]),
+    ("Có 2-3/10 người dân đồng ý.", "vi", [("2-3/10", "RATIO", {"low": "0.2", "high": "0.3", "referent": "người dân"})]),
     # a bare number after a capitalised word inside a sentence is part of a name
     ("Hãng mua 20 chiếc Boeing 737 mới.", "vi", [("20", "COUNT", {"value": "20", "referent": "chiếc"})]),
     ("NASA launched Apollo 11 in 1969.", "en", [("1969", "DATE", {"date": "1969"})]),
