@@ -35,7 +35,7 @@ def _setup() -> None:
         return
     print("Installing Annotator and its dependencies into .venv …", flush=True)
     subprocess.run([str(PY), "-m", "pip", "install", "-q", "--upgrade", "pip"], check=True)
-    subprocess.run([str(PY), "-m", "pip", "install", "-q", "-e", f"{ROOT}[formats,test]"], check=True)
+    subprocess.run([str(PY), "-m", "pip", "install", "-q", "-e", f"{ROOT}[formats,vi,test]"], check=True)
     STAMP.write_text(digest)
 
 

@@ -387,3 +387,61 @@ def test_with_gaps_lays_tokens_out_as_spacy_does(text: str, laid: list[tuple[str
     got = with_gaps(text, SimpleTokenizer().tokenize(text))
     assert [(text[s:e], ws) for s, e, ws in got] == laid
     assert "".join(text[s:e] + (" " if ws else "") for s, e, ws in got) == text
+
+
+# ---- words joined by a segmenter (pyvi) --------------------------------------------------------
+
+_SYLLABLES = st.text(alphabet="aăâbđeêôơưxyàảãáạằẳẵắặÔĐƯ0123456789.,%“”()_😀", min_size=1, max_size=5)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.lists(_SYLLABLES, min_size=1, max_size=3),
+                          st.sampled_from([" ", "  ", "\n", " \t", "\n\n"])), max_size=12),
+       st.sampled_from(["", " ", "\n"]))
+def test_words_joined_by_a_segmenter_map_back_onto_the_text(words: list[tuple[list[str], str]], lead: str) -> None:
+    """A segmenter's words, written with "_" for the white space inside a word and sometimes a
+    "_" for a line break passed just before (as pyvi does), map back to exactly their places."""
+    from annotator.formats.tokens import align_joined
+
+    text, expected, written = lead, [], []
+    for syllables, gap in words:
+        start = len(text)
+        inner = [" ", "\n ", "  "][len(syllables) % 3]
+        text += inner.join(syllables)
+        expected.append((start, len(text)))
+        quirk = text[start - 1:start] == "\n" and not syllables[0].startswith("_")  # pyvi: "\n_âm"
+        written.append(("_" if quirk else "") + "_".join(syllables))
+        text += gap
+    assert align_joined(text, written) == expected
+
+
+def test_pyvi_words_on_a_real_article() -> None:
+    """With pyvi installed (the `vi` extra): Vietnamese words on the seed article, every character
+    but white space in exactly one token (white space in at most one: inside a word), a name as one
+    word; CoNLL writes it with "_"."""
+    pytest.importorskip("pyvi")
+    from pathlib import Path
+
+    from annotator.formats.conll import write_conll
+
+    text = normalize((Path(__file__).parent / "data" / "son-la-congress-interview.vi.txt").read_text("utf-8")).text
+    problems: list[str] = []
+    tok = get_tokenizer("vi-pyvi", problems=problems)
+    assert problems == [] and tok.name == "vi-pyvi"
+    offsets = tok.tokenize(text)
+    covered = [0] * len(text)
+    for a, b in offsets:
+        assert text[a:b] == text[a:b].strip() and a < b
+        for i in range(a, b):
+            covered[i] += 1
+    assert all(covered[i] == 1 or (c.isspace() and covered[i] == 0) for i, c in enumerate(text))
+    words = {text[a:b] for a, b in offsets}
+    assert {"Lữ Hồng Long", "Sơn La", "đại hội"} <= words
+    assert get_tokenizer("spacy:vi", problems=problems).name == "spacy:vi" and problems == []
+    start = text.index("Lữ Hồng Long")
+    rec = DocRecord(text=text, spans=[SpanRecord(start, start + len("Lữ Hồng Long"), "PER")])
+    import io
+
+    out = io.StringIO()
+    write_conll([rec], out, tokenizer="vi-pyvi")
+    assert "Lữ_Hồng_Long _ _ B-PER\n" in out.getvalue()

@@ -313,21 +313,49 @@ class PyviTokenizer:
             from pyvi import ViTokenizer  # type: ignore[import-not-found]
 
             self._vi = ViTokenizer
-        out: list[Offsets] = []
-        pos = 0
-        for tok in self._vi.tokenize(text).split():
-            # pyvi joins the syllables of a word with "_": find each syllable in order
-            start = end = -1
-            for part in tok.split("_") if "_" in tok else [tok]:
-                k = text.find(part, pos)
-                if k < 0:
-                    break
-                if start < 0:
-                    start = k
-                end = pos = k + len(part)
-            if start >= 0:
-                out.append((start, end))
-        return out
+        return align_joined(text, self._vi.tokenize(text).split())
+
+
+def align_joined(text: str, words: Sequence[str], joiner: str = "_") -> list[Offsets]:
+    """Offsets in ``text`` of ``words`` that a segmenter wrote with the white space inside a word
+    replaced by ``joiner`` (pyvi: "Lữ_Hồng_Long"), walking the text once.
+
+    A joiner stands for a run of white space in the text (also one just passed: pyvi writes a
+    line break then "_" before the next word), or for itself where the text has it ("IMG_2020").
+    A word that does not start where the text goes on is looked for further on; one that stops
+    matching ends there. So offsets always lie in the text, in order, without overlap, and never
+    start or end on white space.
+    """
+    out: list[Offsets] = []
+    n = len(text)
+    pos = 0
+    for word in words:
+        while pos < n and text[pos].isspace():
+            pos += 1
+        core = word.strip(joiner) or word
+        if pos >= n:
+            break
+        if not (text.startswith(word[0], pos) or text.startswith(core[0], pos)):
+            k = text.find(core.split(joiner)[0], pos)
+            if k < 0:
+                continue
+            pos = k
+        start = end = pos
+        for c in word:
+            if pos < n and text[pos] == c:
+                pos += 1
+                end = pos
+            elif c == joiner and pos < n and text[pos].isspace():
+                while pos < n and text[pos].isspace():
+                    pos += 1
+            elif c == joiner and (pos == start or text[pos - 1].isspace()):
+                continue  # stands for white space already passed
+            else:
+                break
+        if end > start:
+            out.append((start, end))
+        pos = end if end > start else pos
+    return out
 
 
 # ---- spaCy --------------------------------------------------------------------------------
