@@ -225,6 +225,18 @@ def test_export_runs_in_the_background_and_writes_the_selection(qtbot, window: M
     wait_job(qtbot, window)
     assert sorted(p.name for p in folder.iterdir()) == ["dev.jsonl", "test.jsonl", "train.jsonl"]
     assert "in 3 parts" in window.statusBar().currentMessage()
+    # the tokenizer and writer options chosen in the dialog reach the writer
+    conll = tmp_path / "out.conll"
+    window.export(ExportOptions("conll", conll, Selection(), tokenizer="vi-words", writer_options={"levels": 2}))
+    wait_job(qtbot, window)
+    first = next(line for line in conll.read_text(encoding="utf-8").splitlines() if line and "DOCSTART" not in line)
+    assert len(first.split(" ")) == 5  # token, POS, chunk and two tag columns
+    words = [line.split(" ")[0] for line in conll.read_text(encoding="utf-8").splitlines() if line]
+    assert "Sơn_La" in words and "Sơn" not in words  # Vietnamese words, not syllables
+    ls = tmp_path / "ls.json"
+    window.export(ExportOptions("labelstudio", ls, Selection(), writer_options={"offsets": "utf16"}))
+    wait_job(qtbot, window)
+    assert json.loads(ls.read_text(encoding="utf-8"))
 
 
 def test_export_and_import_dialogs_gather_choices(qtbot, demo: Project, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -250,6 +262,24 @@ def test_export_and_import_dialogs_gather_choices(qtbot, demo: Project, tmp_path
     assert options.selection.states == {"accepted", "suggested"}
     assert options.selection.statuses == {"in_progress", "annotated", "reviewed"}
     assert options.split == [0.8, 0.1, 0.1] and options.seed == 7
+
+    # the writer options the format takes, and only those, are offered
+    def shown(widget) -> bool:  # type: ignore[no-untyped-def]
+        return dialog._form.isRowVisible(widget)
+
+    assert shown(dialog.tokenizer) and shown(dialog.levels) and not shown(dialog.offsets)
+    assert options.tokenizer is None and options.writer_options == {}
+    dialog.tokenizer.setCurrentIndex(dialog.tokenizer.findData("vi-pyvi"))
+    dialog.levels.setValue(2)
+    options = dialog.options()
+    assert options.tokenizer == "vi-pyvi" and options.writer_options == {"levels": 2}
+    dialog.format.setCurrentIndex(dialog.format.findData("labelstudio"))
+    assert not shown(dialog.tokenizer) and not shown(dialog.levels) and shown(dialog.offsets)
+    dialog.offsets.setCurrentIndex(dialog.offsets.findData("utf16"))
+    options = dialog.options()
+    assert options.tokenizer is None and options.writer_options == {"offsets": "utf16"}
+    dialog.format.setCurrentIndex(dialog.format.findData("jsonl"))
+    assert not any(shown(w) for w in (dialog.tokenizer, dialog.levels, dialog.offsets))
 
     imp = ImportDialog([str(tmp_path)])
     qtbot.addWidget(imp)

@@ -92,7 +92,8 @@ class BulkWork(QObject):
 
         def work(project: Project, progress: Callable[[int, int | None], bool]) -> Any:
             return run_export(project, options.fmt, options.output, options.selection, split=options.split,
-                              seed=options.seed, progress=progress)
+                              seed=options.seed, tokenizer=options.tokenizer,
+                              writer_options=options.writer_options or None, progress=progress)
 
         label = self.tr("Exporting to {path}…").format(path=options.output)
         return self.window.run_job(work, title=self.tr("Export"), label=label, on_result=self._exported)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -212,6 +213,8 @@ class ExportOptions:
     split: list[float] | None = None
     seed: int = 0
     notes: list[str] = field(default_factory=list)
+    tokenizer: str | None = None  # token formats: how words are split (see annotator.formats.tokens)
+    writer_options: dict[str, Any] = field(default_factory=dict)  # e.g. Label Studio offsets, CoNLL levels
 
 
 class ExportDialog(QDialog):
@@ -283,6 +286,27 @@ class ExportDialog(QDialog):
         self.source.addItem(self.tr("Only the adjudicated gold layer"), "gold")
         self.source.addItem(self.tr("Every annotator's spans"), "all")
 
+        # how the token formats split words, and the options some writers take
+        self.tokenizer = QComboBox(self)
+        self.tokenizer.setAccessibleName(self.tr("Tokens"))
+        for name, title in (("simple", self.tr("Words and punctuation (default)")),
+                            ("vi", self.tr("Vietnamese syllables")),
+                            ("vi-words", self.tr("Vietnamese words (shipped word list)")),
+                            ("vi-pyvi", self.tr("Vietnamese words (pyvi)")),
+                            ("spacy:vi", self.tr("spaCy's Vietnamese tokenizer")),
+                            ("spacy:en", self.tr("spaCy's English tokenizer"))):
+            self.tokenizer.addItem(title, name)
+        self.levels = QSpinBox(self)
+        self.levels.setRange(1, 6)
+        self.levels.setMaximumWidth(90)
+        self.levels.setAccessibleName(self.tr("Tag columns"))
+        self.levels.setToolTip(self.tr("Nested spans need more than one tag column; extra columns come before the "
+                                       "main one"))
+        self.offsets = QComboBox(self)
+        self.offsets.setAccessibleName(self.tr("Offsets"))
+        self.offsets.addItem(self.tr("Characters (Label Studio 1.4 and later)"), "codepoint")
+        self.offsets.addItem(self.tr("UTF-16 units (older Label Studio)"), "utf16")
+
         self.split = QCheckBox(self.tr("Split by document into train / dev / test"), self)
         self.ratios = [QDoubleSpinBox(self) for _ in range(3)]
         for spin, value in zip(self.ratios, (0.8, 0.1, 0.1), strict=True):
@@ -292,8 +316,8 @@ class ExportDialog(QDialog):
             spin.setValue(value)
         self.seed = QSpinBox(self)
         self.seed.setRange(0, 2**31 - 1)
-        split_row = QHBoxLayout()
-        split_row.addWidget(self.split)
+        split_row = QHBoxLayout()  # under the check box, indented: the whole sentence stays readable
+        split_row.addSpacing(24)
         for spin, name in zip(self.ratios, (self.tr("train"), self.tr("dev"), self.tr("test")), strict=True):
             split_row.addWidget(QLabel(name, self))
             split_row.addWidget(spin)
@@ -315,6 +339,10 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Format:"), self.format)
         form.addRow(self.tr("Write to:"), out_row)
         form.addRow(self.tr("Spans from:"), self.source)
+        form.addRow(self.tr("Tokens:"), self.tokenizer)
+        form.addRow(self.tr("Tag columns:"), self.levels)
+        form.addRow(self.tr("Offsets:"), self.offsets)
+        self._form = form
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(layers_box)
@@ -322,6 +350,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.labels, 1)
         layout.addWidget(self.include_suggested)
         layout.addWidget(status_box)
+        layout.addWidget(self.split)
         layout.addLayout(split_row)
         layout.addWidget(self.buttons)
         self.output.textChanged.connect(self._update)
@@ -368,6 +397,13 @@ class ExportDialog(QDialog):
 
     def _update(self) -> None:
         self.export_button.setEnabled(bool(self.output.text().strip()))
+        name = self.format.currentData()
+        f = self._formats.get(name)
+        shown = {self.tokenizer: f is not None and f.token_level,
+                 self.levels: name in ("conll", "iob2", "bilou"),
+                 self.offsets: name == "labelstudio"}
+        for widget, on in shown.items():  # only the options the chosen format takes
+            self._form.setRowVisible(widget, on)
 
     def options(self) -> ExportOptions:
         layers = {name for name, check in self.layers.items() if check.isChecked()}
@@ -389,8 +425,17 @@ class ExportDialog(QDialog):
             source=self.source.currentData(),
         )
         split = [spin.value() for spin in self.ratios] if self.split.isChecked() else None
-        return ExportOptions(fmt=self.format.currentData(), output=Path(self.output.text().strip()),
-                             selection=selection, split=split, seed=self.seed.value())
+        name = self.format.currentData()
+        f = self._formats.get(name)
+        writer_options: dict[str, Any] = {}
+        if name in ("conll", "iob2", "bilou") and self.levels.value() > 1:
+            writer_options["levels"] = self.levels.value()
+        if name == "labelstudio" and self.offsets.currentData() != "codepoint":
+            writer_options["offsets"] = self.offsets.currentData()
+        tokenizer = self.tokenizer.currentData() if f is not None and f.token_level else None
+        return ExportOptions(fmt=name, output=Path(self.output.text().strip()),
+                             selection=selection, split=split, seed=self.seed.value(),
+                             tokenizer=None if tokenizer == "simple" else tokenizer, writer_options=writer_options)
 
 
 # ---- keyboard shortcuts -----------------------------------------------------------------------

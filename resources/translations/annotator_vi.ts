@@ -915,6 +915,54 @@ lập trường: supports (ủng hộ), refutes (bác bỏ), mixed (trái chiề
         <translation>Đoạn của mọi người gán nhãn</translation>
     </message>
     <message>
+        <source>Tokens</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Words and punctuation (default)</source>
+        <translation>Từ và dấu câu (mặc định)</translation>
+    </message>
+    <message>
+        <source>Vietnamese syllables</source>
+        <translation>Âm tiết tiếng Việt</translation>
+    </message>
+    <message>
+        <source>Vietnamese words (shipped word list)</source>
+        <translation>Từ tiếng Việt (danh sách từ kèm theo)</translation>
+    </message>
+    <message>
+        <source>Vietnamese words (pyvi)</source>
+        <translation>Từ tiếng Việt (pyvi)</translation>
+    </message>
+    <message>
+        <source>spaCy&apos;s Vietnamese tokenizer</source>
+        <translation>Bộ tách token tiếng Việt của spaCy</translation>
+    </message>
+    <message>
+        <source>spaCy&apos;s English tokenizer</source>
+        <translation>Bộ tách token tiếng Anh của spaCy</translation>
+    </message>
+    <message>
+        <source>Tag columns</source>
+        <translation>Số cột nhãn</translation>
+    </message>
+    <message>
+        <source>Nested spans need more than one tag column; extra columns come before the main one</source>
+        <translation>Đoạn lồng nhau cần nhiều hơn một cột nhãn; các cột thêm đứng trước cột chính</translation>
+    </message>
+    <message>
+        <source>Offsets</source>
+        <translation>Vị trí</translation>
+    </message>
+    <message>
+        <source>Characters (Label Studio 1.4 and later)</source>
+        <translation>Ký tự (Label Studio 1.4 trở lên)</translation>
+    </message>
+    <message>
+        <source>UTF-16 units (older Label Studio)</source>
+        <translation>Đơn vị UTF-16 (Label Studio cũ)</translation>
+    </message>
+    <message>
         <source>Split by document into train / dev / test</source>
         <translation>Chia theo tài liệu thành train / dev / test</translation>
     </message>
@@ -945,6 +993,18 @@ lập trường: supports (ủng hộ), refutes (bác bỏ), mixed (trái chiề
     <message>
         <source>Spans from:</source>
         <translation>Lấy đoạn từ:</translation>
+    </message>
+    <message>
+        <source>Tokens:</source>
+        <translation>Token:</translation>
+    </message>
+    <message>
+        <source>Tag columns:</source>
+        <translation>Số cột nhãn:</translation>
+    </message>
+    <message>
+        <source>Offsets:</source>
+        <translation>Vị trí:</translation>
     </message>
     <message>
         <source>Labels:</source>
