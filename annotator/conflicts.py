@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from annotator.errors import NotFoundError
 from annotator.model import Changes
 from annotator.store import new_uid
-from annotator.versions import Applier, Version
+from annotator.versions import Applier, Version, fingerprint
 
 if TYPE_CHECKING:
     from annotator.project import Project
@@ -102,9 +102,11 @@ def resolve(project: Project, key: str, choice: int) -> Changes:
     """Settle a conflict: version ``choice`` (index into ``versions``) becomes the live row.
 
     The conflict is kept as settled, with the versions not chosen as rejected, so merging their
-    copies again does not bring them back. Choosing the deleted version of a document (one
-    deleted here that a copy brought back) deletes it with everything on it. One logged
-    operation (not undoable: settle it again).
+    copies again does not bring them back (nor the chosen one over what the row becomes here
+    later). Choosing the deleted version of a document (one deleted here that a copy brought
+    back) deletes it with everything on it; choosing the deleted version of an entity unlinks
+    its mentions, and an open span conflict whose live version was such a mention records it
+    unlinked. One logged operation (not undoable: settle it again).
     """
     conn = project.store.conn
     c = load_conflict(conn, key)
@@ -118,6 +120,8 @@ def resolve(project: Project, key: str, choice: int) -> Changes:
                            summary={"conflict": key, "kind": c.kind, "uid": c.uid, "chosen": chosen.fp}) as op:
         m = Applier(project, op)
         m.apply(c.kind, c.uid, c.doc_hash, chosen)
+        for euid, *_ in m.deleted.get("entities", []):
+            _unlinked(conn, m.cols["spans"], euid)
         conn.execute(
             "UPDATE conflicts SET uid = ?, resolved_at = ?, resolved_by = ?, resolution = ? "
             "WHERE uid = ? AND resolved_at IS NULL",
@@ -125,6 +129,37 @@ def resolve(project: Project, key: str, choice: int) -> Changes:
              json.dumps({"chosen": chosen.fp, "rejected": rejected}), key))
         op.summary["deleted"] = m.deleted
     return op.result
+
+
+def _unlinked(conn: sqlite3.Connection, columns: list[str], entity_uid: str) -> None:
+    """Entity ``entity_uid`` was deleted by settling a conflict, and its mentions lost the link (as
+    in a copy that deleted it): an open span conflict whose live version was such a mention now
+    records the live row as it is, unlinked, so merging the same copies again finds nothing new.
+    The other versions stay as the copies have them (choosing one links nothing: the entity is gone).
+    """
+    needle = json.dumps(entity_uid)
+    rows = conn.execute("SELECT uid, kind, target_uid, local, other FROM conflicts WHERE kind = 'span' "
+                        "AND resolved_at IS NULL AND instr(local, ?) ORDER BY uid", (needle,)).fetchall()
+    for key, kind, target, local, other in rows:
+        c = _conflict_from_row(kind, target, local, other)
+        live = c.versions[c.kept]
+        values = live.values or {}
+        if values.get("entity_uid") != entity_uid:
+            continue
+        cols = [col for col in columns if col in values]
+        if fingerprint(cols, values, (entity_uid,)) != live.fp:
+            continue  # made over other columns (an older copy): leave it to the merge
+        unlinked = Version(fingerprint(cols, values, (None,)), live.updated_at, {**values, "entity_uid": None})
+        versions = {v.fp: v for v in c.versions if v is not live}
+        if unlinked.fp in versions:  # the same as another version now: one fewer in play
+            if (versions[unlinked.fp].updated_at or "") >= (unlinked.updated_at or ""):
+                unlinked = versions[unlinked.fp]
+        versions[unlinked.fp] = unlinked
+        if len(versions) < 2:
+            drop_conflict(conn, key)
+        else:
+            store_conflict(conn, Conflict(kind, target, c.doc_hash, tuple(sorted(versions.values(), key=Version.key))),
+                           "")
 
 
 # ---- the table, for merging ----------------------------------------------------------------------
@@ -159,12 +194,20 @@ def store_conflict(conn: sqlite3.Connection, c: Conflict, at: str) -> bool:
     return True
 
 
-def rejected_versions(conn: sqlite3.Connection, kind: str, uid: str) -> set[str]:
-    """Versions a person rejected when settling conflicts of this row."""
+def settled_versions(conn: sqlite3.Connection, kind: str, uid: str) -> set[str]:
+    """Versions a person saw when settling conflicts of this row: the rejected ones and the chosen one.
+
+    None of them is news to a merge: a rejected version never comes back, and the chosen one was
+    taken then; what the row became here since (an edit, or a mention that lost its entity when
+    the entity was settled as deleted) supersedes it.
+    """
     out: set[str] = set()
     for (raw,) in conn.execute("SELECT resolution FROM conflicts WHERE kind = ? AND target_uid = ? "
                                "AND resolved_at IS NOT NULL", (kind, uid)):
-        out.update(json.loads(raw or "{}").get("rejected", []))
+        d = json.loads(raw or "{}")
+        out.update(d.get("rejected", []))
+        if d.get("chosen"):
+            out.add(d["chosen"])
     return out
 
 
@@ -174,7 +217,7 @@ def open_conflict_keys(conn: sqlite3.Connection) -> set[str]:
 
 
 def settled_conflict_keys(conn: sqlite3.Connection) -> set[str]:
-    """Keys (``<kind>.<uid>``) of the rows that have a settled conflict (see :func:`rejected_versions`)."""
+    """Keys (``<kind>.<uid>``) of the rows that have a settled conflict (see :func:`settled_versions`)."""
     return {f"{k}.{u}" for k, u in conn.execute(
         "SELECT DISTINCT kind, target_uid FROM conflicts WHERE resolved_at IS NOT NULL")}
 

@@ -51,9 +51,14 @@ changed on both sides):
   entity that spans or kept conflict versions still refer to (it stays, or comes back). An
   entity deleted here that comes back only for that, unchanged in the copy, comes back as the
   version deleted here, which is not an edit here: a copy's edit of it replaces it (the
-  conflict is the deletion against that edit), whether that copy came before or after.
+  conflict is the deletion against that edit), whether that copy came before or after. A copy's
+  deletion that is already an open conflict with the row as it is here stays one until a person
+  settles it, even once nothing hangs on the row any more (its mention was settled unlinked).
 * a version that was superseded is not news: the copy's base once the copy replaced it, a
-  version deleted here, a version a person rejected when settling a conflict.
+  version deleted here, a version a person rejected or chose when settling a conflict (what the
+  row became here since supersedes the chosen one: an edit, or a mention that lost its entity
+  when the entity was settled as deleted). So a settled conflict never reopens by merging the
+  same copies again.
 * links never change, so they are added or deleted only; two copies adding the same link keep
   the smaller uid.
 * people come in as annotators without passphrases: a copy can never make someone an editor.
@@ -101,9 +106,9 @@ from annotator.conflicts import (
     load_conflict,
     open_conflict_keys,
     open_conflicts_mention,
-    rejected_versions,
     resolve,
     settled_conflict_keys,
+    settled_versions,
     store_conflict,
 )
 from annotator.documents import Cancelled
@@ -305,10 +310,11 @@ class _Merger:
             values.update(extra)
         return Version(fingerprint(self.cols[table], row, fp_extra), row["updated_at"] or "", values)
 
-    def _rejected(self, kind: str, uid: str) -> set[str]:
+    def _settled(self, kind: str, uid: str) -> set[str]:
+        """Versions a person chose or rejected settling this row's conflicts: none of them is news."""
         if f"{kind}.{uid}" not in self.resolved_keys:
             return set()
-        return rejected_versions(self.conn, kind, uid)
+        return settled_versions(self.conn, kind, uid)
 
     def _existing(self, kind: str, uid: str) -> list[Version]:
         key = f"{kind}.{uid}"
@@ -333,7 +339,7 @@ class _Merger:
             if (incoming.updated_at or "") > (local.updated_at or "") and not incoming.deleted:
                 return incoming  # same content, later stamp: order-independent time stamps
             return None
-        if incoming.fp in self._rejected(kind, uid):
+        if incoming.fp in self._settled(kind, uid):
             return None
         if not force and local is not None and local.fp in self.ap.revived.get(kind, {}).get(uid, ()):
             return self._over_revived(kind, uid, doc_hash, local, base, incoming)
@@ -344,6 +350,10 @@ class _Merger:
         if local is None and incoming.deleted:
             return None
         existing = self._existing(kind, uid)
+        if incoming.deleted and local is not None and _holds(existing, local) and _holds(existing, incoming):
+            # the copy's deletion against this row is already an open conflict: it stays one until a
+            # person settles it, even once nothing hangs on the row any more (a settled mention)
+            return None
         here = local if local is not None else (_deleted() if local_tomb is not None else None)
         versions = combine(existing, here, base, incoming)
         if force and here is not None and all(v.fp != here.fp for v in versions):
@@ -882,6 +892,11 @@ class _Merger:
             conn.executemany("INSERT INTO events (uid, at, actor, op, summary, rows, undoable, reverts, redoes) "
                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
             self.result.events_added += len(values)
+
+
+def _holds(versions: Sequence[Version], v: Version) -> bool:
+    """Whether ``v`` is among ``versions`` (same content, a time stamp no later)."""
+    return any(x.fp == v.fp and (x.updated_at or "") >= (v.updated_at or "") for x in versions)
 
 
 _ID_KEYS = {

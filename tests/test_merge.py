@@ -302,6 +302,95 @@ def test_entity_renamed_two_ways(team: Team) -> None:
     assert team.p.spans.get(team.per).entity_id == team.ent
 
 
+# ---- a settled conflict stays settled ------------------------------------------------------------
+
+
+def _entity_deleted_and_mention_changed(team: Team, where: str, change: str) -> Path:
+    """The entity deleted on one side (``where``: here or in the copy), its mention changed on the other;
+    merged once: a span conflict (linked and changed / unlinked) and an entity conflict (deleted / kept)."""
+    lan = team.package("lan")
+    euid = team.p.entities.get(team.ent).uid
+
+    def change_mention(q: Project) -> None:
+        s = span_by_uid(q, team.uid["per"])
+        if change == "relabel":
+            q.spans.update(s.id, label="ORG")
+        else:
+            q.spans.update(s.id, start=s.start + 1)
+
+    def drop(q: Project) -> None:
+        q.entities.delete([e.id for e in q.entities.list() if e.uid == euid])
+
+    if where == "here":
+        edit(lan, "lan", change_mention)
+        drop(team.p)
+    else:
+        edit(lan, "lan", drop)
+        change_mention(team.p)
+    found = merge(team.p, [lan]).conflicts
+    assert sorted(c.kind for c in found) == ["entity", "span"]
+    return lan
+
+
+def _settle(team: Team, kind: str, keep: str) -> Any:
+    """Settle the open conflict of ``kind``: keep the deletion (the entity deleted, the mention unlinked)
+    or the edit (the entity kept, the mention changed and linked); returns the chosen version."""
+    c = next(c for c in conflicts(team.p) if c.kind == kind)
+    if kind == "entity":
+        choice = next(k for k, v in enumerate(c.versions) if v.deleted == (keep == "deletion"))
+    else:  # the mention as it was (the side that deleted the entity), or changed
+        as_it_was = ("PER", TEXT1.index("Lê Hồng Long"))
+        choice = next(k for k, v in enumerate(c.versions)
+                      if ((v.values or {}).get("label"), (v.values or {}).get("start")) == as_it_was)
+        if keep == "edit":
+            choice = 1 - choice
+    resolve(team.p, c.key, choice)
+    return c.versions[choice]
+
+
+@pytest.mark.parametrize("first", ["entity", "span"])
+@pytest.mark.parametrize(("entity", "mention"), [("deletion", "deletion"), ("edit", "edit"),
+                                                 ("deletion", "edit"), ("edit", "deletion")])
+@pytest.mark.parametrize("change", ["relabel", "move"])
+@pytest.mark.parametrize("where", ["here", "copy"])
+def test_settled_entity_deletion_against_a_changed_mention_stays_settled(
+        team: Team, where: str, change: str, entity: str, mention: str, first: str) -> None:
+    """Whichever side a person keeps for the entity and for its mention, in either order, merging the same
+    copy again changes nothing: no conflict comes back and neither choice is undone."""
+    euid = team.p.entities.get(team.ent).uid
+    lan = _entity_deleted_and_mention_changed(team, where, change)
+    keep = {"entity": entity, "span": mention}
+    chosen = {}
+    for kind in (first, "span" if first == "entity" else "entity"):
+        chosen[kind] = _settle(team, kind, keep[kind])
+    assert conflicts(team.p) == []
+    before = raw_dump(team.p)
+    again = merge(team.p, [lan])
+    assert not again.changed and not again.conflicts
+    assert raw_dump(team.p) == before
+    # the choices stand: the entity is here only if kept, the mention as chosen (linked only if both kept)
+    kept = [e for e in team.p.entities.list() if e.uid == euid]
+    assert len(kept) == (entity == "edit")
+    span = span_by_uid(team.p, team.uid["per"])
+    values = chosen["span"].values
+    assert (span.label, span.start, span.end) == (values["label"], values["start"], values["end"])
+    assert span.entity_id == (kept[0].id if kept and mention == "edit" else None)
+
+
+@pytest.mark.parametrize("keep", ["deletion", "edit"])
+@pytest.mark.parametrize("kind", ["entity", "span"])
+@pytest.mark.parametrize("where", ["here", "copy"])
+def test_one_of_the_two_settled_the_other_open_merging_again_changes_nothing(
+        team: Team, where: str, kind: str, keep: str) -> None:
+    lan = _entity_deleted_and_mention_changed(team, where, "relabel")
+    _settle(team, kind, keep)
+    open_before = [c.key for c in conflicts(team.p)]
+    before = raw_dump(team.p)
+    again = merge(team.p, [lan])
+    assert raw_dump(team.p) == before and not again.changed
+    assert [c.key for c in conflicts(team.p)] == open_before
+
+
 def test_claim_decided_two_ways_by_two_editors(team: Team) -> None:
     team.p.people.add("hoa", role="editor", passphrase="pw-hoa")
     team.p.people.add("tuan", role="editor", passphrase="pw-tuan")
