@@ -254,6 +254,7 @@ def test_document_list_filters_read_an_index_not_the_texts(project: Project) -> 
                         f"SELECT id FROM documents{where} ORDER BY {col} {'DESC' if descending else 'ASC'}, id", params)]
                     got = project.documents.ids(status=status, text=text, order=order, descending=descending)
                     assert got == plain, (status, text, order, descending)
+            assert project.documents.count(status=status, text=text) == len(plain)
             if status or text:
                 where, params = project.documents._where(status, text)
                 index = "documents_titles" if text else "documents_status"
