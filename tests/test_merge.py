@@ -900,6 +900,36 @@ def _two_copies_any_order(tmp_path_factory: pytest.TempPathFactory, a: list[tupl
         team.p.close()
 
 
+@settings(max_examples=20, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(a=EDITS, b=EDITS, here=EDITS, data=st.data())
+def test_settling_every_conflict_then_merging_again_changes_nothing(
+        tmp_path_factory: pytest.TempPathFactory, a: list[tuple[str, int]], b: list[tuple[str, int]],
+        here: list[tuple[str, int]], data: st.DataObject) -> None:
+    """Whatever a person chooses for each open conflict, merging the same copies again changes nothing."""
+    team = Team(tmp_path_factory.mktemp("settle"), editor=False)
+    try:
+        pa, pb = team.package("lan"), team.package("minh")
+        edit(pa, "lan", lambda q: _apply(q, team.uid, a))
+        edit(pb, "minh", lambda q: _apply(q, team.uid, b))
+        _apply(team.p, team.uid, here, drop_docs=True)
+        merge(team.p, [pa, pb])
+        settled: set[str] = set()
+        while True:  # settling one may settle or change another (an entity's mentions): re-read each time
+            open_now = [c for c in conflicts(team.p) if c.key not in settled]
+            if not open_now:
+                break
+            c = open_now[0]
+            resolve(team.p, c.key, data.draw(st.integers(0, len(c.versions) - 1), label=c.key))
+            settled.add(c.key)
+        before = raw_dump(team.p)
+        again = merge(team.p, [pa, pb])
+        assert raw_dump(team.p) == before
+        assert not again.changed
+    finally:
+        team.p.close()
+
+
 @settings(max_examples=25, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(a=EDITS, b=EDITS, c=EDITS, between=EDITS, here=EDITS)
@@ -910,14 +940,28 @@ def test_three_copies_made_at_different_times_any_order(tmp_path_factory: pytest
     _three_copies_any_order(tmp_path_factory, a, b, c, between, here)
 
 
-@pytest.mark.xfail(strict=True, reason="documented, not guarded (see the merge module): an annotator's edit "
-                   "equals a version a later package superseded, here the lead's mention of LOC made between the "
-                   "packages (lan makes the same mention; or vy's entity deletion takes it off again, which is LOC "
-                   "as lan's earlier package had it); the order of merging decides between a listed conflict and "
-                   "a clean take of the other copy's edit (nothing is lost either way)")
+_LATER_PACKAGE = ("documented, not guarded (see the merge module): an annotator's edit equals a version a later "
+                  "package superseded, here the lead's mention of LOC made between the packages (lan makes the same "
+                  "mention; or vy's entity deletion takes it off again, which is LOC as lan's earlier package had "
+                  "it); the order of merging decides between a listed conflict and a clean take of the other copy's "
+                  "edit (nothing is lost either way)")
+_RESTORED_LINKS = ("documented, not guarded (see the merge module): an edit that restores an earlier version looks "
+                   "like no edit. The lead replaced the figure link by a 'lead' link between the packages and then "
+                   "deleted d1; minh deleted the 'lead' link, which restores d1's links as lan's earlier package had "
+                   "them. Merged after lan brought d1 back (without the 'lead' link, as its base had it), minh's "
+                   "deletion finds nothing to delete and vy's unchanged 'lead' link then comes in as new; merged "
+                   "after vy brought the link back, minh's deletion is taken. The order decides whether the link "
+                   "stays (nothing is lost: at worst a deleted link is back)")
+
+
 @pytest.mark.parametrize(("a", "b", "c", "between", "here"), [
-    pytest.param([("relabel", 2)], [], [("drop_entity", 0)], [("mention", 2)], [], id="mention-taken-off"),
-    pytest.param([("mention", 2)], [], [("relabel", 2)], [("mention", 2)], [], id="same-mention"),
+    pytest.param([("relabel", 2)], [], [("drop_entity", 0)], [("mention", 2)], [], id="mention-taken-off",
+                 marks=pytest.mark.xfail(strict=True, reason=_LATER_PACKAGE)),
+    pytest.param([("mention", 2)], [], [("relabel", 2)], [("mention", 2)], [], id="same-mention",
+                 marks=pytest.mark.xfail(strict=True, reason=_LATER_PACKAGE)),
+    # random seed 4 (derandomize=False, max_examples=200)
+    pytest.param([("relabel", 2)], [("unlink", 0)], [("move", 0)], [("link", 1), ("unlink", 0)], [("drop_doc", 0)],
+                 id="link-deletion-restores-earlier-package", marks=pytest.mark.xfail(strict=True, reason=_RESTORED_LINKS)),
 ])
 def test_three_copies_known_order_dependence(tmp_path_factory: pytest.TempPathFactory, a: list[tuple[str, int]],
                                              b: list[tuple[str, int]], c: list[tuple[str, int]],
