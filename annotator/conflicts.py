@@ -12,6 +12,16 @@ edit over a deletion, then the latest ``updated_at``), so it does not depend on 
 merging. A settled one is kept (uid suffixed, ``resolution`` naming the chosen and rejected
 versions) so that merging the same files again does not reopen it: a version a person rejected
 never comes back by merging. This module is the only one that reads or writes the table.
+
+One kind is not a row: ``same_entity``, two entities of one name (:func:`annotator.folding.fold_key`)
+and type that two copies (or a copy and this project) made, keyed ``same_entity.<uidA>+<uidB>``
+(the uids sorted, so either order of merging gives the same key). Its versions are "kept apart"
+(the one in use, stamped with the later ``updated_at`` of the two) and "one entity: merge B into
+A" (stamp "", never the one in use). Settling it as one entity merges B into A as
+:meth:`annotator.entities.Entities.merge` does (mentions, aliases, external id, notes), deletes B
+(a tombstone, so it stays deleted) and records ``merged`` ({B: A}) and ``replaced`` ({A: A's
+fingerprint before}) in the ``team.resolve`` event: merging maps the copies' links to B onto A
+and does not take A's former version for news (:func:`merged_entities`).
 """
 
 from __future__ import annotations
@@ -24,20 +34,23 @@ from typing import TYPE_CHECKING, Any
 from annotator.errors import NotFoundError
 from annotator.model import Changes
 from annotator.store import new_uid
-from annotator.versions import Applier, Version, fingerprint
+from annotator.versions import Applier, Version, _fetch, fingerprint
 
 if TYPE_CHECKING:
     from annotator.project import Project
 
-KINDS = {"document": "documents", "span": "spans", "entity": "entities", "claim": "claims"}  # kind -> table
+# the kinds of conflict about one row: kind -> table (same_entity is about a pair of rows, not listed)
+KINDS = {"document": "documents", "span": "spans", "entity": "entities", "claim": "claims"}
+SAME_ENTITY = "same_entity"
+_APART, _ONE = "apart", "one"  # the fingerprints of the two versions of a same_entity conflict
 
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
     """A row changed in two ways; ``versions`` sorted, the live one is ``versions[kept]``."""
 
-    kind: str  # document, span, entity, claim
-    uid: str  # row uid (for a claim: its span's uid; for a document: its text hash)
+    kind: str  # document, span, entity, claim, same_entity
+    uid: str  # row uid (for a claim: its span's uid; for a document: its text hash; same_entity: "A+B")
     doc_hash: str | None
     versions: tuple[Version, ...]
 
@@ -74,6 +87,11 @@ def _short(kind: str, v: Version) -> str:
         text = f"{d.get('state')} {d.get('verdict') or ''} by {d.get('reviewer') or '?'}".strip()
     elif kind == "entity":
         text = f"{d.get('name')} ({d.get('type')})"
+    elif kind == SAME_ENTITY:
+        (a, b), (name_a, name_b) = d.get("uids") or ("?", "?"), d.get("names") or ("?", "?")
+        if d.get("merge"):
+            return f"one entity: merge {name_b} ({b}) into {name_a} ({a})"
+        text = f"kept apart: {name_a} ({a}) and {name_b} ({b}), {d.get('type')}"
     else:
         text = f"{d.get('status')} {d.get('title')!r}"
     return f"{text} @ {v.updated_at}"
@@ -116,10 +134,19 @@ def resolve(project: Project, key: str, choice: int) -> Changes:
         raise NotFoundError(f"conflict {key!r} has no version {choice + 1}")
     chosen = c.versions[choice]
     rejected = sorted({v.fp for v in c.versions if v.fp != chosen.fp})
+    one = c.kind == SAME_ENTITY and bool((chosen.values or {}).get("merge"))
+    if one:
+        keep_uid, other_uid = c.uid.split("+", 1)
+        for euid in (keep_uid, other_uid):
+            if conn.execute("SELECT 1 FROM entities WHERE uid = ?", (euid,)).fetchone() is None:
+                raise NotFoundError(f"entity {euid} is gone: conflict {key!r} can only be kept apart")
     with project.operation("team.resolve", undoable=False,
                            summary={"conflict": key, "kind": c.kind, "uid": c.uid, "chosen": chosen.fp}) as op:
         m = Applier(project, op)
-        m.apply(c.kind, c.uid, c.doc_hash, chosen)
+        if one:
+            _one_entity(conn, m, keep_uid, other_uid)
+        elif c.kind != SAME_ENTITY:
+            m.apply(c.kind, c.uid, c.doc_hash, chosen)
         for euid, *_ in m.deleted.get("entities", []):
             _unlinked(conn, m.cols["spans"], euid)
         conn.execute(
@@ -129,6 +156,63 @@ def resolve(project: Project, key: str, choice: int) -> Changes:
              json.dumps({"chosen": chosen.fp, "rejected": rejected}), key))
         op.summary["deleted"] = m.deleted
     return op.result
+
+
+def _one_entity(conn: sqlite3.Connection, m: Applier, keep_uid: str, other_uid: str) -> None:
+    """Merge entity ``other_uid`` into ``keep_uid`` (settling a same_entity conflict as one entity).
+
+    As :meth:`annotator.entities.Entities.merge` does, in the resolution's operation: the mentions
+    link to the kept entity (their own time stamps kept, as when a merge maps the copies' links to
+    the other entity onto it, so an unchanged mention is not news), the kept entity takes the
+    other's name, aliases, external id and notes, and the other is deleted (a tombstone). Open
+    span conflicts that link to the other entity link to the kept one.
+    """
+    from annotator.entities import entity_from_row, merged_fields
+
+    op = m.op
+    rows = {r["uid"]: r for r in _fetch(conn, "SELECT * FROM entities WHERE uid IN (?, ?)", (keep_uid, other_uid))}
+    keep, other = rows[keep_uid], rows[other_uid]
+    before = fingerprint(m.cols["entities"], keep)
+    for sid, doc in conn.execute("SELECT id, doc_id FROM spans WHERE entity_id = ? ORDER BY id", (other["id"],)).fetchall():
+        conn.execute("UPDATE spans SET entity_id = ? WHERE id = ?", (keep["id"], sid))
+        op.touch("spans", int(sid))
+        op.touch("documents", int(doc))
+    op.update("entities", int(keep["id"]), merged_fields(entity_from_row(keep), [entity_from_row(other)]))
+    m.delete_entity(int(other["id"]), other_uid)
+    _relinked(conn, m.cols["spans"], other_uid, keep_uid)
+    # the other entity's pairs with third entities are moot: those have their own pair with the kept
+    # one when they came from a copy (same folded name and type)
+    for key, target in conn.execute("SELECT uid, target_uid FROM conflicts WHERE kind = ? AND resolved_at IS NULL",
+                                    (SAME_ENTITY,)).fetchall():
+        if other_uid in target.split("+") and keep_uid not in target.split("+"):
+            drop_conflict(conn, key)
+    op.summary["merged"] = {other_uid: keep_uid}
+    op.summary["replaced"] = {keep_uid: before}
+
+
+def _relinked(conn: sqlite3.Connection, columns: list[str], old: str, new: str) -> None:
+    """Entity ``old`` was merged into ``new``: every version of an open span conflict that links to
+    ``old`` links to ``new`` (as merging maps the copies' links), one fewer version where two meet."""
+    needle = json.dumps(old)
+    rows = conn.execute("SELECT uid, kind, target_uid, local, other FROM conflicts WHERE kind = 'span' "
+                        "AND resolved_at IS NULL AND (instr(local, ?) OR instr(other, ?)) ORDER BY uid",
+                        (needle, needle)).fetchall()
+    for key, kind, target, local, other in rows:
+        c = _conflict_from_row(kind, target, local, other)
+        versions: dict[str, Version] = {}
+        for v in c.versions:
+            values = v.values or {}
+            cols = [col for col in columns if col in values]
+            if values.get("entity_uid") == old and fingerprint(cols, values, (old,)) == v.fp:
+                v = Version(fingerprint(cols, values, (new,)), v.updated_at, {**values, "entity_uid": new})
+            have = versions.get(v.fp)
+            if have is None or (v.updated_at or "") > (have.updated_at or ""):
+                versions[v.fp] = v
+        if len(versions) < 2:
+            drop_conflict(conn, key)
+        else:
+            store_conflict(conn, Conflict(kind, target, c.doc_hash, tuple(sorted(versions.values(), key=Version.key))),
+                           "")
 
 
 def _unlinked(conn: sqlite3.Connection, columns: list[str], entity_uid: str) -> None:
@@ -163,6 +247,38 @@ def _unlinked(conn: sqlite3.Connection, columns: list[str], entity_uid: str) -> 
 
 
 # ---- the table, for merging ----------------------------------------------------------------------
+
+
+def same_entity_conflict(first: Any, second: Any) -> Conflict:
+    """The conflict of two entity rows (``uid``, ``name``, ``type``, ``updated_at``) of one name and type."""
+    a, b = sorted((first, second), key=lambda r: r["uid"])
+    shared = {"uids": [a["uid"], b["uid"]], "names": [a["name"], b["name"]], "type": a["type"]}
+    apart = Version(_APART, max(a["updated_at"] or "", b["updated_at"] or ""), {**shared, "apart": True})
+    one = Version(_ONE, "", {**shared, "merge": b["uid"], "into": a["uid"]})
+    return Conflict(SAME_ENTITY, f"{a['uid']}+{b['uid']}", None, tuple(sorted((apart, one), key=Version.key)))
+
+
+def merged_entities(conn: sqlite3.Connection) -> tuple[dict[str, str], dict[str, set[str]]]:
+    """Entities merged into others by settling same_entity conflicts here: (merged uid -> the uid it
+    lives on as, chains followed; kept uid -> its fingerprints before, which are not news)."""
+    merged: dict[str, str] = {}
+    replaced: dict[str, set[str]] = {}
+    for raw_merged, raw_replaced in conn.execute(
+            "SELECT json_extract(summary, '$.merged'), json_extract(summary, '$.replaced') FROM events "
+            "WHERE op = 'team.resolve' AND json_extract(summary, '$.merged') IS NOT NULL "
+            "AND json_extract(summary, '$.from_copy') IS NULL ORDER BY id"):
+        merged.update(json.loads(raw_merged))
+        for uid, fp in json.loads(raw_replaced or "{}").items():
+            replaced.setdefault(uid, set()).add(fp)
+    for uid in list(merged):
+        seen = {uid}
+        target = merged[uid]
+        while target in merged and target not in seen:
+            seen.add(target)
+            target = merged[target]
+        merged[uid] = target
+    return merged, replaced
+
 
 
 def _conflict_from_row(kind: str, target: str, local: str, other: str) -> Conflict:

@@ -31,6 +31,24 @@ def entity_from_row(r: Any) -> Entity:
                   external_id=r["external_id"], notes=r["notes"] or "", uid=r["uid"])
 
 
+def merged_fields(keep: Entity, others: Sequence[Entity]) -> dict[str, Any]:
+    """What ``keep`` becomes when ``others`` are merged into it: its aliases gain the others' names
+    and aliases; an external id or notes it lacks are taken from the others (a differing external
+    id is kept in the notes). Used by :meth:`Entities.merge` and by settling a ``same_entity``
+    conflict (:func:`annotator.conflicts.resolve`)."""
+    aliases = _unique([*keep.aliases, *(n for o in others for n in (o.name, *o.aliases))], drop=[keep.name])
+    external_id = keep.external_id
+    notes = [keep.notes] if keep.notes else []
+    for o in others:
+        if o.external_id and not external_id:
+            external_id = o.external_id
+        elif o.external_id and o.external_id != external_id:
+            notes.append(f"{o.name}: {o.external_id}")
+        if o.notes and o.notes not in notes:
+            notes.append(o.notes)
+    return {"aliases": aliases, "external_id": external_id, "notes": "\n".join(notes)}
+
+
 @dataclass(frozen=True, slots=True)
 class EntitySuggestion:
     """An entity proposed for a mention: its canonical name, the name or alias that matched, a score."""
@@ -259,23 +277,14 @@ class Entities:
             raise ValidationError("merge needs at least one other entity")
         keep = self.get(keep_id)
         others = [self.get(o) for o in others_ids]
-        aliases = _unique([*keep.aliases, *(n for o in others for n in (o.name, *o.aliases))], drop=[keep.name])
-        external_id = keep.external_id
-        notes = [keep.notes] if keep.notes else []
-        for o in others:
-            if o.external_id and not external_id:
-                external_id = o.external_id
-            elif o.external_id and o.external_id != external_id:
-                notes.append(f"{o.name}: {o.external_id}")
-            if o.notes and o.notes not in notes:
-                notes.append(o.notes)
+        fields = merged_fields(keep, others)
         spans = [s for o in others for s in self.mentions(o.id)]
         with self.project.operation("entities.merge", summary={"entity_id": keep_id, "merged": others_ids,
                                                                "names": [o.name for o in others],
                                                                "mentions": len(spans)}) as op:
             for s in spans:
                 op.update("spans", s.id, {"entity_id": keep_id})
-            op.update("entities", keep_id, {"aliases": aliases, "external_id": external_id, "notes": "\n".join(notes)})
+            op.update("entities", keep_id, fields)
             for o in others:
                 op.delete("entities", o.id)
             op.touch("entities", keep_id)

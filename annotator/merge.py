@@ -61,6 +61,20 @@ changed on both sides):
   same copies again.
 * links never change, so they are added or deleted only; two copies adding the same link keep
   the smaller uid.
+* two copies that each make an entity of the same name (:func:`annotator.folding.fold_key`) and
+  type, or a copy's new entity of the name and type of one here (its package had it already),
+  are a conflict of kind ``same_entity`` keyed ``same_entity.<uidA>+<uidB>`` (uids sorted: the
+  second of the two to come in finds the first, so either order gives the same pairs, and a
+  pair open or settled is not made again). Its versions are "kept apart" (in use, stamped with
+  the later ``updated_at`` of the two) and "one entity: merge B into A" (stamp "", never in
+  use; A is the smaller uid). Kept apart, it stays settled. As one entity, settling merges B
+  into A as ``entities.merge`` does (mentions, aliases, external id, notes), deletes B (so it
+  stays deleted by the rules above) and records ``merged`` {B: A} in the ``team.resolve``
+  event; merging then maps every copy's link to B onto A before comparing spans (a copy's
+  unchanged mention of B is the relinked mention here, not news), and A's version before the
+  merge is superseded like a chosen one. Open span conflicts whose versions linked to B link to
+  A (one fewer version where two meet), and B's pairs with third entities are dropped (those
+  have their own pair with A).
 * people come in as annotators without passphrases: a copy can never make someone an editor.
   Labels the copy's schema has and ours lacks are added.
 * events of the copy keep their uid; ids in their summaries (claim_id, span_id …) are turned
@@ -100,19 +114,23 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.conflicts import (
     KINDS,
+    SAME_ENTITY,
     Conflict,
     conflicts,
     drop_conflict,
     load_conflict,
+    merged_entities,
     open_conflict_keys,
     open_conflicts_mention,
     resolve,
+    same_entity_conflict,
     settled_conflict_keys,
     settled_versions,
     store_conflict,
 )
 from annotator.documents import Cancelled
 from annotator.errors import NewerProjectError, ProjectError
+from annotator.folding import fold_key
 from annotator.model import Changes
 from annotator.store import SCHEMA_VERSION, Store, new_uid, resolve_path
 from annotator.versions import (
@@ -265,7 +283,12 @@ class _Merger:
         self.write_cols = {t: [c for c in local_cols[t] if c in copy_cols[t]] for t in NOT_CONTENT}
         self.conflict_keys = open_conflict_keys(self.conn)
         self.resolved_keys = settled_conflict_keys(self.conn)
-        self.c_entity_uid: dict[int, str] = {int(i): u for i, u in copy.execute("SELECT id, uid FROM entities")}
+        # entities merged into others here (same_entity settled as one): the copy's links to them are
+        # links to the entity they live on as, and the kept entity's former versions are not news
+        self.merged, self.replaced = merged_entities(self.conn)
+        self.c_entity_uid: dict[int, str] = {int(i): self.merged.get(u, u)
+                                             for i, u in copy.execute("SELECT id, uid FROM entities")}
+        self._names: dict[tuple[str, str], set[str]] | None = None  # (folded name, type) -> entity uids here
         self.l_entity_uid: dict[int, str] = {int(i): u for i, u in self.conn.execute("SELECT id, uid FROM entities")}
         self.c_doc_local: dict[int, int] = {}
         self.fresh_prefixes = self._fresh_prefixes()
@@ -312,9 +335,10 @@ class _Merger:
 
     def _settled(self, kind: str, uid: str) -> set[str]:
         """Versions a person chose or rejected settling this row's conflicts: none of them is news."""
-        if f"{kind}.{uid}" not in self.resolved_keys:
-            return set()
-        return settled_versions(self.conn, kind, uid)
+        out = settled_versions(self.conn, kind, uid) if f"{kind}.{uid}" in self.resolved_keys else set()
+        if kind == "entity" and uid in self.replaced:
+            out |= self.replaced[uid]  # what it was before another entity was merged into it
+        return out
 
     def _existing(self, kind: str, uid: str) -> list[Version]:
         key = f"{kind}.{uid}"
@@ -527,10 +551,39 @@ class _Merger:
             if local is None and tomb is None and not self._existing("entity", uid):
                 self.ap.apply_entity(uid, incoming)
                 self.result.entities_added += 1
+                self._same_entity(crow[uid])
                 continue
             v = self.step("entity", uid, None, local, base.get(uid), incoming, tomb["fp"] if tomb else None)
             if v is not None:
                 self._apply_entity(uid, v, local)
+
+    def _same_entity(self, row: Any) -> None:
+        """A copy's entity just added: every entity here of the same folded name and type (another
+        copy's new one, or one the copy's package already had) makes a ``same_entity`` conflict with
+        it, unless that pair was settled or is open already. Whichever of the two comes first, the
+        second finds the first: the same pairs in any order."""
+        if self._names is None:
+            self._names = {}
+            for uid, name, type_ in self.conn.execute("SELECT uid, name, type FROM entities"):
+                self._names.setdefault((fold_key(name or ""), type_), set()).add(uid)
+        key = (fold_key(row["name"] or ""), row["type"])
+        same = self._names.setdefault(key, set())
+        same.add(row["uid"])
+        if not key[0]:
+            return
+        for other in sorted(same - {row["uid"]}):
+            pair = "+".join(sorted((row["uid"], other)))
+            ckey = f"{SAME_ENTITY}.{pair}"
+            if ckey in self.resolved_keys or ckey in self.conflict_keys:
+                continue
+            here = _fetch(self.conn, "SELECT uid, name, type, updated_at FROM entities WHERE uid = ?", (other,)).fetchone()
+            if here is None:
+                continue
+            c = same_entity_conflict(row, here)
+            if store_conflict(self.conn, c, self.op.time):
+                self.result._touched_conflicts += 1
+            self.conflict_keys.add(ckey)
+            self.result.conflicts.append(c)
 
     def _apply_entity(self, uid: str, v: Version, local: Version | None) -> None:
         self.ap.apply_entity(uid, v)

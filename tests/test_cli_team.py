@@ -106,3 +106,23 @@ def test_refusals_exit_1_with_a_reason(proj: str, tmp_path: Path, args: list[str
 
 def test_agreement_with_nothing_to_compare(proj: str) -> None:
     assert "No document has the work of two annotators" in run("agreement", proj).stdout
+
+
+def test_same_entity_listed_and_settled_as_one(proj: str, tmp_path: Path) -> None:
+    paths = [tmp_path / "lan.annotator", tmp_path / "minh.annotator"]
+    for path, who in zip(paths, ("lan", "minh"), strict=True):
+        assert run("package", proj, "--annotator", who, "-o", str(path)).exit_code == 0
+        with Project.open(path, actor=who) as q:
+            q.entities.add(name="Nguyễn Thị Thu" if who == "lan" else "nguyễn thị thu", type="PER")
+    r = run("merge", proj, *map(str, paths))
+    assert r.exit_code == 0 and "1 conflict(s) kept for a person to settle" in r.stdout
+    assert "one entity: merge" in r.stdout and "kept apart" in r.stdout
+    (conflict,) = [json.loads(line) for line in run("merge", proj, "--conflicts", "--json").stdout.splitlines()]
+    assert conflict["kind"] == "same_entity" and conflict["key"].startswith("same_entity.")
+    one = next(k for k, v in enumerate(conflict["versions"]) if v["values"].get("merge")) + 1
+    r = run("merge", proj, "--resolve", f"{conflict['key']}={one}")
+    assert r.exit_code == 0 and "Settled" in r.stdout
+    with Project.open(proj) as p:
+        assert len([e for e in p.entities.list() if e.name.lower() == "nguyễn thị thu"]) == 1
+    assert run("merge", proj, *map(str, paths)).stdout.startswith("Nothing new in 2 file(s).")
+    assert run("merge", proj, "--conflicts").stdout.strip() == "No conflicts."

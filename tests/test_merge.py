@@ -302,6 +302,113 @@ def test_entity_renamed_two_ways(team: Team) -> None:
     assert team.p.spans.get(team.per).entity_id == team.ent
 
 
+# ---- two copies create the same entity -------------------------------------------------------------
+
+
+def new_entity(team: Team, name: str, type_: str, span: str | None, **kw: Any) -> Callable[[Project], Any]:
+    """A copy's annotator makes an entity (and links span ``span`` to it)."""
+    def f(q: Project) -> None:
+        eid = next(iter(q.entities.add(name=name, type=type_, **kw).entities))
+        if span is not None:
+            q.spans.update(span_by_uid(q, team.uid[span]).id, entity_id=eid)
+    return f
+
+
+def entity_uids(p: Project) -> list[str]:
+    return sorted(e.uid for e in p.entities.list())
+
+
+def _same_entity_copies(team: Team, who: tuple[str, ...] = ("lan", "minh")) -> dict[str, Path]:
+    paths = {w: team.package(w) for w in who}
+    names = {"lan": "Sơn La", "minh": "sơn  la", "vy": "Son La"}  # one folded name
+    for w, path in paths.items():
+        edit(path, w, new_entity(team, names[w], "LOC", "loc" if w != "vy" else None,
+                                 aliases=[f"alias {w}"], notes=f"note {w}"))
+    return paths
+
+
+def test_same_entity_made_in_two_copies_is_a_conflict_in_either_order(team: Team) -> None:
+    paths = _same_entity_copies(team)
+    other = team.clone("other")
+    try:
+        result = merge(team.p, [paths["lan"], paths["minh"]])
+        merge(other, [paths["minh"]])
+        merge(other, [paths["lan"]])
+        assert dump(team.p) == dump(other)
+    finally:
+        other.close()
+    found = {c.kind: c for c in conflicts(team.p)}
+    assert set(found) == {"same_entity", "span"}  # and both linked 'Sơn La' to their own entity
+    c = found["same_entity"]
+    new = sorted(set(entity_uids(team.p)) - {team.p.entities.get(team.ent).uid})
+    assert c.key == f"same_entity.{new[0]}+{new[1]}" and c.key in {x.key for x in result.conflicts}
+    assert [v.values and v.values.get("merge") for v in c.versions] == [new[1], None] and c.kept == 1
+    text = c.describe()
+    assert "one entity: merge" in text and "kept apart" in text and "Sơn La" in text
+    before = raw_dump(team.p)
+    again = merge(team.p, [paths["minh"], paths["lan"]])
+    assert not again.changed and raw_dump(team.p) == before
+
+
+def test_a_copy_entity_the_package_had_already_is_a_conflict(team: Team) -> None:
+    lan = team.package("lan")
+    edit(lan, "lan", new_entity(team, "LÊ HỒNG LONG", "PER", None))
+    edit(lan, "lan", new_entity(team, "Lê Hồng Long", "ORG", None))  # another type: another entity
+    (c,) = merge(team.p, [lan]).conflicts
+    assert c.kind == "same_entity" and team.p.entities.get(team.ent).uid in c.uid.split("+")
+    assert not merge(team.p, [lan]).changed
+
+
+def _settle_same_entity(team: Team, choice: str) -> None:
+    for c in conflicts(team.p, kind="same_entity"):
+        resolve(team.p, c.key, next(k for k, v in enumerate(c.versions) if bool(v.values.get("merge")) == (choice == "one")))
+
+
+@pytest.mark.parametrize("order", [("lan", "minh"), ("minh", "lan")])
+@pytest.mark.parametrize("choice", ["apart", "one"])
+def test_same_entity_settled_then_merged_again_changes_nothing(team: Team, choice: str, order: tuple[str, str]) -> None:
+    paths = _same_entity_copies(team)
+    merge(team.p, [paths[w] for w in order])
+    (c,) = conflicts(team.p, kind="same_entity")
+    a, b = c.uid.split("+")
+    _settle_same_entity(team, choice)
+    assert conflicts(team.p, kind="same_entity") == []
+    loc = span_by_uid(team.p, team.uid["loc"])
+    if choice == "one":
+        assert entity_uids(team.p) == sorted([a, team.p.entities.get(team.ent).uid])
+        kept = next(e for e in team.p.entities.list() if e.uid == a)
+        assert loc.entity_id == kept.id
+        assert {"alias lan", "alias minh"} <= set(kept.aliases) and len(set(kept.aliases) & {"Sơn La", "sơn  la"}) == 1
+        assert sorted(kept.notes.split("\n")) == ["note lan", "note minh"]
+        assert conflicts(team.p) == []  # both linked the span to one entity now: the same mention
+        ev = team.p.history.events(op_prefix="team.resolve")[0]["summary"]
+        assert ev["merged"] == {b: a} and [d[0] for d in ev["deleted"]["entities"]] == [b]
+    else:
+        assert len(entity_uids(team.p)) == 3 and [x.kind for x in conflicts(team.p)] == ["span"]
+    before = raw_dump(team.p)
+    for copies in ([paths["lan"], paths["minh"]], [paths["minh"]], [paths["lan"]]):
+        again = merge(team.p, copies)
+        assert not again.changed and raw_dump(team.p) == before
+
+
+@pytest.mark.parametrize("order", [("lan", "minh", "vy"), ("vy", "minh", "lan")])
+def test_same_entity_in_three_copies(team: Team, order: tuple[str, ...]) -> None:
+    paths = _same_entity_copies(team, ("lan", "minh", "vy"))
+    merge(team.p, [paths[w] for w in order])
+    pairs = conflicts(team.p, kind="same_entity")
+    new = sorted(set(entity_uids(team.p)) - {team.p.entities.get(team.ent).uid})
+    assert len(new) == 3 and sorted(c.uid for c in pairs) == [f"{new[0]}+{new[1]}", f"{new[0]}+{new[2]}",
+                                                              f"{new[1]}+{new[2]}"]
+    resolve(team.p, f"same_entity.{new[0]}+{new[1]}", 0)  # one entity: the pair of the merged one is moot
+    assert [c.uid for c in conflicts(team.p, kind="same_entity")] == [f"{new[0]}+{new[2]}"]
+    _settle_same_entity(team, "one")
+    assert entity_uids(team.p) == sorted([new[0], team.p.entities.get(team.ent).uid])
+    assert conflicts(team.p) == []
+    before = raw_dump(team.p)
+    assert not merge(team.p, [paths[w] for w in reversed(order)]).changed
+    assert raw_dump(team.p) == before
+
+
 # ---- a settled conflict stays settled ------------------------------------------------------------
 
 
@@ -907,6 +1014,28 @@ def test_settling_every_conflict_then_merging_again_changes_nothing(
         tmp_path_factory: pytest.TempPathFactory, a: list[tuple[str, int]], b: list[tuple[str, int]],
         here: list[tuple[str, int]], data: st.DataObject) -> None:
     """Whatever a person chooses for each open conflict, merging the same copies again changes nothing."""
+    _settle_all_then_merge_again(tmp_path_factory, a, b, here,
+                                 lambda c: data.draw(st.integers(0, len(c.versions) - 1), label=c.key))
+
+
+@pytest.mark.parametrize(("a", "b", "here", "choice"), [
+    # random seed 5 (derandomize=False, max_examples=100); fails on the commit that added the test too
+    pytest.param([], [("mention", 2)], [("drop_entity", 0)], 0, id="entity-settled-deleted-unlinks-to-base",
+                 marks=pytest.mark.xfail(strict=True, reason=(
+                     "documented, not guarded (see the merge module): an edit that restores an earlier version "
+                     "looks like no edit. minh linked LOC to the entity the lead deleted; settling the entity as "
+                     "deleted unlinks LOC, which is LOC as minh's package had it, so merging minh again takes "
+                     "its linked LOC for minh's edit of an unchanged row: the entity stays deleted and the row "
+                     "ends as it was, but the merge counts spans_updated 1 and writes a team.merge event"))),
+])
+def test_settling_every_conflict_examples(tmp_path_factory: pytest.TempPathFactory, a: list[tuple[str, int]],
+                                          b: list[tuple[str, int]], here: list[tuple[str, int]], choice: int) -> None:
+    _settle_all_then_merge_again(tmp_path_factory, a, b, here, lambda c: choice)
+
+
+def _settle_all_then_merge_again(tmp_path_factory: pytest.TempPathFactory, a: list[tuple[str, int]],
+                                 b: list[tuple[str, int]], here: list[tuple[str, int]],
+                                 choose: Callable[[Any], int]) -> None:
     team = Team(tmp_path_factory.mktemp("settle"), editor=False)
     try:
         pa, pb = team.package("lan"), team.package("minh")
@@ -920,7 +1049,7 @@ def test_settling_every_conflict_then_merging_again_changes_nothing(
             if not open_now:
                 break
             c = open_now[0]
-            resolve(team.p, c.key, data.draw(st.integers(0, len(c.versions) - 1), label=c.key))
+            resolve(team.p, c.key, choose(c))
             settled.add(c.key)
         before = raw_dump(team.p)
         again = merge(team.p, [pa, pb])

@@ -156,6 +156,27 @@ def test_conflicts_dialog_settles_one(rated: Project, tmp_path: Path, qtbot: Any
     assert dialog.model.rowCount() == 0 and conflicts(rated) == []
 
 
+def test_conflicts_dialog_lists_and_settles_the_same_entity(rated: Project, tmp_path: Path, qtbot: Any) -> None:
+    for who in ("an", "bao"):
+        make_package(rated, tmp_path / f"{who}.annotator", annotator=who, doc_ids=[rated.ids[0]])  # type: ignore[attr-defined]
+        with Project.open(tmp_path / f"{who}.annotator", actor=who) as q:
+            q.entities.add(name="Lê Hồng Long", type="PER")
+    merge(rated, [tmp_path / "an.annotator", tmp_path / "bao.annotator"])
+    (conflict,) = conflicts(rated)
+    assert conflict.kind == "same_entity"
+    dialog = ConflictsDialog(rated)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.model.rowCount() == 1 and dialog.versions.count() == 2
+    assert "kept apart" in dialog.versions.currentText()
+    one = next(k for k, v in enumerate(conflict.versions) if (v.values or {}).get("merge"))
+    dialog.versions.setCurrentIndex(one)
+    assert "one entity: merge" in dialog.versions.currentText()
+    qtbot.mouseClick(dialog.keep, Qt.MouseButton.LeftButton)
+    assert dialog.model.rowCount() == 0 and conflicts(rated) == []
+    assert [e.name for e in rated.entities.list()] == ["Lê Hồng Long"]
+
+
 def test_installed_in_the_main_window(rated: Project, qtbot: Any) -> None:
     from ui.mainwindow import MainWindow
 
