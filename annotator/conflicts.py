@@ -65,10 +65,14 @@ class Conflict:
     def describe(self) -> str:
         """One line for a person: what changed two ways (data; the UI words it through tr())."""
         parts = []
-        for k, v in enumerate(self.versions):
+        for k, text in enumerate(self.version_texts()):
             mark = "*" if k == self.kept else " "
-            parts.append(f"{mark}{k + 1}: {_short(self.kind, v)}")
+            parts.append(f"{mark}{k + 1}: {text}")
         return f"{self.kind} {self.uid}: " + " | ".join(parts)
+
+    def version_texts(self) -> list[str]:
+        """Each version in a few words, in order (what :meth:`describe` joins)."""
+        return [_short(self.kind, v) for v in self.versions]
 
     def to_json(self) -> dict[str, Any]:
         return {"kind": self.kind, "uid": self.uid, "doc": self.doc_hash,

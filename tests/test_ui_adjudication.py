@@ -150,6 +150,9 @@ def test_conflicts_dialog_settles_one(rated: Project, tmp_path: Path, qtbot: Any
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.model.rowCount() == 1 and dialog.versions.count() == 2
+    # each version in a few words, and nothing else (no number, no mark)
+    assert [dialog.versions.itemText(k) for k in range(2)] == conflict.version_texts()
+    assert all(not t[:1].isdigit() and not t.startswith("*") for t in conflict.version_texts())
     other = 1 - conflict.kept
     dialog.versions.setCurrentIndex(other)
     qtbot.mouseClick(dialog.keep, Qt.MouseButton.LeftButton)
@@ -168,7 +171,7 @@ def test_conflicts_dialog_lists_and_settles_the_same_entity(rated: Project, tmp_
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.model.rowCount() == 1 and dialog.versions.count() == 2
-    assert "kept apart" in dialog.versions.currentText()
+    assert dialog.versions.currentText().startswith("kept apart")
     one = next(k for k, v in enumerate(conflict.versions) if (v.values or {}).get("merge"))
     dialog.versions.setCurrentIndex(one)
     assert "one entity: merge" in dialog.versions.currentText()

@@ -479,8 +479,8 @@ class ConflictsDialog(QDialog):
         self.keep.setEnabled(c is not None)
         if c is None:
             return
-        for k, text in enumerate(c.describe().split(" | ")):
-            self.versions.addItem(text.split(": ", 1)[-1].lstrip("* "), k)
+        for k, text in enumerate(c.version_texts()):
+            self.versions.addItem(text, k)
         self.versions.setCurrentIndex(c.kept)
 
     def resolve_current(self) -> None:
