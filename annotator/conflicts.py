@@ -194,29 +194,48 @@ def _one_entity(conn: sqlite3.Connection, m: Applier, keep_uid: str, other_uid: 
     op.summary["replaced"] = {keep_uid: before}
 
 
+def _open_span_conflicts(conn: sqlite3.Connection, entity_uid: str, *, live_only: bool) -> list[tuple[str, Conflict]]:
+    """(key, conflict) of the open span conflicts with a version (the live one: ``live_only``) that
+    may link to entity ``entity_uid``."""
+    needle = json.dumps(entity_uid)
+    where = "instr(local, ?)" if live_only else "(instr(local, ?) OR instr(other, ?))"
+    rows = conn.execute("SELECT uid, kind, target_uid, local, other FROM conflicts WHERE kind = 'span' "
+                        f"AND resolved_at IS NULL AND {where} ORDER BY uid",
+                        (needle,) if live_only else (needle, needle)).fetchall()
+    return [(key, _conflict_from_row(kind, target, local, other)) for key, kind, target, local, other in rows]
+
+
+def _linked_to(v: Version, columns: list[str], old: str, new: str | None) -> Version | None:
+    """Span version ``v`` linking to entity ``new`` instead of ``old``; None when ``v`` does not link
+    to ``old`` or its fingerprint was made over other columns (an older copy: left to the merge)."""
+    values = v.values or {}
+    if values.get("entity_uid") != old:
+        return None
+    cols = [col for col in columns if col in values]
+    if fingerprint(cols, values, (old,)) != v.fp:
+        return None
+    return Version(fingerprint(cols, values, (new,)), v.updated_at, {**values, "entity_uid": new})
+
+
+def _store_versions(conn: sqlite3.Connection, key: str, c: Conflict, versions: dict[str, Version]) -> None:
+    """Keep conflict ``c`` with these versions, or drop it when fewer than two are left."""
+    if len(versions) < 2:
+        drop_conflict(conn, key)
+    else:
+        store_conflict(conn, Conflict(c.kind, c.uid, c.doc_hash, tuple(sorted(versions.values(), key=Version.key))), "")
+
+
 def _relinked(conn: sqlite3.Connection, columns: list[str], old: str, new: str) -> None:
     """Entity ``old`` was merged into ``new``: every version of an open span conflict that links to
     ``old`` links to ``new`` (as merging maps the copies' links), one fewer version where two meet."""
-    needle = json.dumps(old)
-    rows = conn.execute("SELECT uid, kind, target_uid, local, other FROM conflicts WHERE kind = 'span' "
-                        "AND resolved_at IS NULL AND (instr(local, ?) OR instr(other, ?)) ORDER BY uid",
-                        (needle, needle)).fetchall()
-    for key, kind, target, local, other in rows:
-        c = _conflict_from_row(kind, target, local, other)
+    for key, c in _open_span_conflicts(conn, old, live_only=False):
         versions: dict[str, Version] = {}
         for v in c.versions:
-            values = v.values or {}
-            cols = [col for col in columns if col in values]
-            if values.get("entity_uid") == old and fingerprint(cols, values, (old,)) == v.fp:
-                v = Version(fingerprint(cols, values, (new,)), v.updated_at, {**values, "entity_uid": new})
+            v = _linked_to(v, columns, old, new) or v
             have = versions.get(v.fp)
             if have is None or (v.updated_at or "") > (have.updated_at or ""):
                 versions[v.fp] = v
-        if len(versions) < 2:
-            drop_conflict(conn, key)
-        else:
-            store_conflict(conn, Conflict(kind, target, c.doc_hash, tuple(sorted(versions.values(), key=Version.key))),
-                           "")
+        _store_versions(conn, key, c, versions)
 
 
 def _unlinked(conn: sqlite3.Connection, columns: list[str], entity_uid: str) -> None:
@@ -225,29 +244,17 @@ def _unlinked(conn: sqlite3.Connection, columns: list[str], entity_uid: str) -> 
     records the live row as it is, unlinked, so merging the same copies again finds nothing new.
     The other versions stay as the copies have them (choosing one links nothing: the entity is gone).
     """
-    needle = json.dumps(entity_uid)
-    rows = conn.execute("SELECT uid, kind, target_uid, local, other FROM conflicts WHERE kind = 'span' "
-                        "AND resolved_at IS NULL AND instr(local, ?) ORDER BY uid", (needle,)).fetchall()
-    for key, kind, target, local, other in rows:
-        c = _conflict_from_row(kind, target, local, other)
+    for key, c in _open_span_conflicts(conn, entity_uid, live_only=True):
         live = c.versions[c.kept]
-        values = live.values or {}
-        if values.get("entity_uid") != entity_uid:
+        unlinked = _linked_to(live, columns, entity_uid, None)
+        if unlinked is None:
             continue
-        cols = [col for col in columns if col in values]
-        if fingerprint(cols, values, (entity_uid,)) != live.fp:
-            continue  # made over other columns (an older copy): leave it to the merge
-        unlinked = Version(fingerprint(cols, values, (None,)), live.updated_at, {**values, "entity_uid": None})
         versions = {v.fp: v for v in c.versions if v is not live}
         if unlinked.fp in versions:  # the same as another version now: one fewer in play
             if (versions[unlinked.fp].updated_at or "") >= (unlinked.updated_at or ""):
                 unlinked = versions[unlinked.fp]
         versions[unlinked.fp] = unlinked
-        if len(versions) < 2:
-            drop_conflict(conn, key)
-        else:
-            store_conflict(conn, Conflict(kind, target, c.doc_hash, tuple(sorted(versions.values(), key=Version.key))),
-                           "")
+        _store_versions(conn, key, c, versions)
 
 
 # ---- the table, for merging ----------------------------------------------------------------------
