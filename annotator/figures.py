@@ -636,22 +636,9 @@ class _Scan:
                     elif r.group("conn") in {"-", "–", "—"}:
                         self.block(s, t2.end)  # "3-1": a score or a code, not a range
                         return
-        # bounds
         bound_word = None
         if not is_range:
-            b = self.before(P.BOUND_BEFORE_RE, start, 30)
-            if b:
-                bound_word = b.group("b")
-                attrs["bound"] = W.BOUND_BEFORE[re.sub(r"\s+", " ", bound_word).lower()]
-                start = b.start()
-            a = P.BOUND_AFTER_RE.match(text, end)
-            if a and not (a.group("plus") and label is not None and label != "COUNT"):
-                attrs["bound"] = W.BOUND_AFTER[re.sub(r"\s+", " ", a.group("b")).lower()] if a.group("b") else "≥"
-                end = a.end()
-                if a.group("b") and a.group("b").lower().startswith("trở") and not bound_word:
-                    frm = self.before(P.RANGE_FROM_RE, start, 10)
-                    if frm and frm.group("f").lower() == "từ":
-                        start = frm.start()
+            start, end, bound_word = self.bounds(start, end, label, attrs)
         if ambiguous:
             attrs["ambiguous"] = True
         if label is None:
@@ -676,6 +663,26 @@ class _Scan:
             self.emit(start, end, label, attrs, referent_at=None, core=core)
         else:
             self.emit(start, end, label, attrs, referent_at=end, core=core)
+
+    def bounds(self, start: int, end: int, label: str | None, attrs: dict[str, Any]) -> tuple[int, int, str | None]:
+        """The bound words around a figure from ``start`` to ``end``: before it ("hơn", "khoảng")
+        and after it ("trở lên", "+" on a count; "từ … trở lên"). Sets ``attrs["bound"]``; returns
+        the figure's start and end with them, and the word before (None when there is none)."""
+        bound_word = None
+        b = self.before(P.BOUND_BEFORE_RE, start, 30)
+        if b:
+            bound_word = b.group("b")
+            attrs["bound"] = W.BOUND_BEFORE[re.sub(r"\s+", " ", bound_word).lower()]
+            start = b.start()
+        a = P.BOUND_AFTER_RE.match(self.text, end)
+        if a and not (a.group("plus") and label is not None and label != "COUNT"):
+            attrs["bound"] = W.BOUND_AFTER[re.sub(r"\s+", " ", a.group("b")).lower()] if a.group("b") else "≥"
+            end = a.end()
+            if a.group("b") and a.group("b").lower().startswith("trở") and not bound_word:
+                frm = self.before(P.RANGE_FROM_RE, start, 10)
+                if frm and frm.group("f").lower() == "từ":
+                    start = frm.start()
+        return start, end, bound_word
 
     def after_name(self, pos: int) -> bool:
         """Whether the number at ``pos`` follows a capitalised word inside a sentence ("Boeing 737",
@@ -736,15 +743,7 @@ class _Scan:
             sc = t.scale if t.scale is not None else scale
             if sc is not None:
                 attrs["scale"] = format_decimal(sc)
-            start = s
-            b = self.before(P.BOUND_BEFORE_RE, s, 30)
-            if b:
-                attrs["bound"] = W.BOUND_BEFORE[re.sub(r"\s+", " ", b.group("b")).lower()]
-                start = b.start()
-            a = P.BOUND_AFTER_RE.match(text, end)
-            if a and a.group("b"):
-                attrs["bound"] = W.BOUND_AFTER[re.sub(r"\s+", " ", a.group("b")).lower()]
-                end = a.end()
+            start, end, _word = self.bounds(s, end, t.label, attrs)
             label = t.label or "COUNT"
             if t.unit is not None:
                 attrs["unit"] = t.unit
