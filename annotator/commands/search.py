@@ -38,7 +38,7 @@ def search(project: str, query: str, label: str | None, limit: int, docs_only: b
         if pending:
             update, finish = progress_callback("Indexing", pending)
             try:
-                p.search.index_pending(progress=lambda done, total: update(done, total))
+                p.search.index_pending(progress=update)
             finally:
                 finish()
         if label is not None and label not in p.schema.label_names():
